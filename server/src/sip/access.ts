@@ -1,0 +1,68 @@
+// Reading a parsed message: headers by name and their values, sliced only when asked for.
+import { Header, SipMessage } from './model';
+
+export function findHeader(headers: readonly Header[], name: string): Header | undefined {
+  for (const h of headers) if (h.name === name) return h;
+  return undefined;
+}
+
+export function headersNamed(message: SipMessage, name: string): Header[] {
+  return message.headers.filter((h) => h.name === name);
+}
+
+/** The header's value with folded lines joined by a single space. */
+export function headerValue(text: string, header: Header): string {
+  const raw = text.slice(header.valueOffset, header.valueEnd);
+  return raw.includes('\n') ? raw.replace(/[ \t]*\r?\n[ \t]+/g, ' ') : raw;
+}
+
+export function methodOf(text: string, message: SipMessage): string | undefined {
+  const line = message.startLine;
+  return line.kind === 'request' ? text.slice(line.methodOffset, line.methodEnd) : undefined;
+}
+
+/** Index of the message that contains `offset` (messages are sorted), or -1. */
+export function messageIndexAt(messages: readonly SipMessage[], offset: number): number {
+  let lo = 0;
+  let hi = messages.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const m = messages[mid];
+    if (offset < m.offset) hi = mid - 1;
+    else if (offset > m.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** The value of the first header called `name`, folded lines joined; undefined when absent. */
+export function firstValue(text: string, message: SipMessage, name: string): string | undefined {
+  const h = findHeader(message.headers, name);
+  return h ? headerValue(text, h) : undefined;
+}
+
+/**
+ * The request a response answers: the nearest earlier request with the same Call-ID and CSeq.
+ * Only used for the few responses that explain themselves (302, 503), so a bounded look-back will do.
+ */
+export function requestFor(text: string, messages: readonly SipMessage[], response: SipMessage): SipMessage | undefined {
+  const callId = firstValue(text, response, 'call-id');
+  const cseq = firstValue(text, response, 'cseq');
+  if (callId === undefined || cseq === undefined) return undefined;
+  for (let i = response.index - 1; i >= 0 && i >= response.index - 500; i--) {
+    const m = messages[i];
+    if (m.startLine.kind === 'request' && firstValue(text, m, 'call-id') === callId && firstValue(text, m, 'cseq') === cseq) return m;
+  }
+  return undefined;
+}
+
+/** The URI inside a name-addr (`"Bob" <sip:bob@x>;tag=1` → `sip:bob@x`) or a bare addr-spec. */
+export function addressUri(value: string): string {
+  const lt = value.indexOf('<');
+  if (lt >= 0) {
+    const gt = value.indexOf('>', lt);
+    return value.slice(lt + 1, gt < 0 ? undefined : gt).trim();
+  }
+  const semi = value.indexOf(';');
+  return (semi < 0 ? value : value.slice(0, semi)).trim();
+}

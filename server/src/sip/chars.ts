@@ -1,0 +1,62 @@
+// Character classes of RFC 3261 §25.1, tested by char code so the scanner needs no regular expressions.
+
+export const CR = 13;
+export const LF = 10;
+export const SP = 32;
+export const HT = 9;
+export const COLON = 58;
+
+const TOKEN_PUNCTUATION = "-.!%*_+`'~";
+const tokenTable = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) tokenTable[c] = 1;
+for (let c = 65; c <= 90; c++) tokenTable[c] = 1;
+for (let c = 97; c <= 122; c++) tokenTable[c] = 1;
+for (const ch of TOKEN_PUNCTUATION) tokenTable[ch.charCodeAt(0)] = 1;
+
+export function isTokenChar(c: number): boolean {
+  return c < 128 && tokenTable[c] === 1;
+}
+
+export function isWhitespace(c: number): boolean {
+  return c === SP || c === HT;
+}
+
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Offset of the line ending (CRLF or LF) at or after `pos`, or the text length. */
+export function lineEnd(text: string, pos: number): number {
+  const lf = text.indexOf('\n', pos);
+  if (lf < 0) return text.length;
+  return lf > pos && text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
+}
+
+/** Offset of the next line's start, given the end of the current line. */
+export function nextLineStart(text: string, end: number): number {
+  if (end >= text.length) return text.length;
+  return text.charCodeAt(end) === CR ? end + 2 : end + 1;
+}
+
+export function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+export function skipWhitespace(text: string, pos: number, end: number): number {
+  while (pos < end && isWhitespace(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/** True when `text` at `pos` starts with `ascii`, compared case-insensitively. */
+export function startsWithIgnoreCase(text: string, pos: number, ascii: string): boolean {
+  if (pos + ascii.length > text.length) return false;
+  for (let i = 0; i < ascii.length; i++) {
+    let c = text.charCodeAt(pos + i);
+    if (c >= 97 && c <= 122) c -= 32;
+    let d = ascii.charCodeAt(i);
+    if (d >= 97 && d <= 122) d -= 32;
+    if (c !== d) return false;
+  }
+  return true;
+}

@@ -1,0 +1,79 @@
+// Runs the rule table over a parsed trace and turns findings into what a user sees: a severity
+// (the rule's, unless the user overrode it), bounded in number so a huge trace stays usable.
+import { Finding, Severity, Trace } from './model';
+import { RULES, RULES_BY_CODE } from './rules';
+
+export type SeveritySetting = Severity | 'off';
+
+export interface DiagnoseOptions {
+  /** Per-code severity overrides, e.g. { 'sip.503.missing-retry-after': 'off' }. */
+  readonly severities?: Readonly<Record<string, SeveritySetting>>;
+  /** At most this many findings are returned; the rest are summarised in `omitted`. */
+  readonly maxFindings?: number;
+}
+
+export interface RatedFinding extends Finding {
+  readonly severity: Severity;
+}
+
+export interface Diagnosis {
+  readonly findings: readonly RatedFinding[];
+  /** Findings beyond maxFindings, by severity. */
+  readonly omitted: Readonly<Record<Severity, number>>;
+}
+
+export const DEFAULT_MAX_FINDINGS = 1000;
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
+const CHECKS = RULES.filter((r) => r.check);
+
+/** Every finding of every rule, in document order, before severities are applied. */
+export function runRules(trace: Trace): Finding[] {
+  const found: Finding[] = [...trace.findings];
+  const { text } = trace;
+  for (const message of trace.messages) {
+    for (const rule of CHECKS) {
+      const context = {
+        trace,
+        text,
+        message,
+        report: (offset: number, length: number, msg: string, data?: Finding['data']) =>
+          found.push({ code: rule.code, offset, length, message: msg, data }),
+      };
+      rule.check!(context);
+    }
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+export function severityOf(code: string, severities?: Readonly<Record<string, SeveritySetting>>): SeveritySetting {
+  const override = severities?.[code];
+  if (override !== undefined && isSeveritySetting(override)) return override;
+  return RULES_BY_CODE.get(code)?.severity ?? 'warning';
+}
+
+export function isSeveritySetting(value: unknown): value is SeveritySetting {
+  return value === 'error' || value === 'warning' || value === 'information' || value === 'hint' || value === 'off';
+}
+
+/**
+ * Applies severities and the bound. When there are too many findings, the most severe are kept
+ * (errors first, then warnings, …; within a severity, the earliest in the file) and the returned
+ * list is in document order again.
+ */
+export function diagnose(trace: Trace, options: DiagnoseOptions = {}): Diagnosis {
+  const max = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
+  const rated: RatedFinding[] = [];
+  for (const finding of runRules(trace)) {
+    const severity = severityOf(finding.code, options.severities);
+    if (severity !== 'off') rated.push({ ...finding, severity });
+  }
+  const omitted: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  if (rated.length <= max) return { findings: rated, omitted };
+  const kept = [...rated]
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.offset - b.offset)
+    .slice(0, Math.max(0, max));
+  const keptSet = new Set(kept);
+  for (const f of rated) if (!keptSet.has(f)) omitted[f.severity]++;
+  return { findings: kept.sort((a, b) => a.offset - b.offset), omitted };
+}

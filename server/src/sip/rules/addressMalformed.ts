@@ -1,0 +1,69 @@
+import { Rule, rfcUrl } from './rule';
+import { ADDRESS_HEADERS, LIST_HEADERS } from './structuredHeaders';
+import { LT, allChars, indexOutsideQuotes, isLws, isTokenOrLws, scanValue } from '../values';
+
+const RFC = 'RFC 3261 §20.10';
+
+/** What is wrong with one name-addr / addr-spec element, or undefined when it reads correctly. */
+function problem(text: string, start: number, end: number, isContact: boolean): [number, number, string] | undefined {
+  if (isContact && end - start === 1 && text.charCodeAt(start) === 42 /* * */) return undefined;
+  const lt = indexOutsideQuotes(text, start, end, LT);
+  if (lt >= 0) {
+    let displayStart = start;
+    let displayEnd = lt;
+    while (displayEnd > displayStart && isLws(text.charCodeAt(displayEnd - 1))) displayEnd--;
+    if (text.charCodeAt(displayStart) !== 34 /* " */ && !allChars(text, displayStart, displayEnd, isTokenOrLws)) {
+      return [displayStart, displayEnd - displayStart, `The display name contains characters that are not allowed unquoted (such as "," or "@"); enclose it in double quotes (${RFC}, RFC 4475 §3.1.2.15).`];
+    }
+    const gt = text.indexOf('>', lt);
+    if (gt < 0 || gt >= end) return undefined; // unterminated "<": sip.header.unterminated-quote's sibling, reported below
+    if (!allChars(text, lt + 1, gt, (c) => !isLws(c))) {
+      return [lt, gt + 1 - lt, `No whitespace is allowed inside <...>: the URI must follow "<" and be followed by ">" directly (${RFC}, RFC 4475 §3.1.2.14).`];
+    }
+    return undefined;
+  }
+  // addr-spec: without <>, everything from the first ";" on is header parameters.
+  const semi = indexOutsideQuotes(text, start, end, 59);
+  let uriEnd = semi < 0 ? end : semi;
+  while (uriEnd > start && isLws(text.charCodeAt(uriEnd - 1))) uriEnd--;
+  if (!allChars(text, start, uriEnd, (c) => !isLws(c))) {
+    return [start, uriEnd - start, `This address has a display name or spaces but no <...>: write it as "Name" <sip:user@host> (${RFC}).`];
+  }
+  const colon = text.indexOf(':', start);
+  if (colon < 0 || colon >= uriEnd) {
+    return [start, uriEnd - start, `Expected a URI such as sip:user@host here (${RFC}).`];
+  }
+  const question = text.indexOf('?', start);
+  if (question >= 0 && question < uriEnd) {
+    return [start, uriEnd - start, `A URI containing "?", "," or ";" MUST be enclosed in <...> in this header; otherwise its parts are read as header parameters (${RFC}, RFC 4475 §3.1.2.13).`];
+  }
+  return undefined;
+}
+
+export const rule: Rule = {
+  code: 'sip.address.malformed',
+  severity: 'error',
+  rfc: RFC,
+  url: rfcUrl(3261, '20.10'),
+  title: 'Malformed name-addr or addr-spec',
+  doc: `Addresses in To, From, Contact, Route, Record-Route and similar headers are either \`"Display Name" <URI>\` or a bare URI. A display name with characters outside token must be quoted; nothing may stand between \`<\`, the URI and \`>\`; a URI with \`?\`, \`,\` or \`;\` must be in \`<>\` (RFC 4475 §3.1.2.13–3.1.2.15).
+
+Example: \`From: Bell, Alexander <sip:a.g.bell@example.com>;tag=43\`.`,
+  check({ text, message, report }) {
+    for (const h of message.headers) {
+      if (!ADDRESS_HEADERS.has(h.name) || h.valueEnd <= h.valueOffset) continue;
+      const scan = scanValue(text, h.valueOffset, h.valueEnd, LIST_HEADERS.has(h.name));
+      if (scan.unterminatedQuote >= 0) continue; // reported by sip.header.unterminated-quote
+      if (scan.unterminatedAngle >= 0) {
+        report(scan.unterminatedAngle, h.valueEnd - scan.unterminatedAngle, `This "<" is never closed with ">" (${RFC}).`);
+        continue;
+      }
+      for (let k = 0; k < scan.elements.length; k += 2) {
+        const found = problem(text, scan.elements[k], scan.elements[k + 1], h.name === 'contact');
+        if (found) report(found[0], found[1], found[2]);
+      }
+    }
+  },
+};
+
+

@@ -1,0 +1,28 @@
+import { Rule, rfcUrl } from './rule';
+import { LIST_HEADERS, isStructured } from './structuredHeaders';
+import { scanValue } from '../values';
+
+export const rule: Rule = {
+  code: 'sip.header.empty-element',
+  severity: 'error',
+  rfc: 'RFC 3261 §7.3.1',
+  url: rfcUrl(3261, '7.3.1'),
+  title: 'Empty parameter or list element',
+  doc: `A \`;\` must be followed by a parameter and a \`,\` must separate two values. Stray separators make the header unparseable for strict stacks, which answer 400 Bad Request (RFC 4475 §3.1.2.1). Unknown headers are not checked.
+
+Example: \`Via: SIP/2.0/UDP 192.0.2.15;;,;,,\`.`,
+  check({ text, message, report }) {
+    for (const h of message.headers) {
+      if (!isStructured(h.name) || h.valueEnd <= h.valueOffset) continue;
+      const scan = scanValue(text, h.valueOffset, h.valueEnd, LIST_HEADERS.has(h.name));
+      const first = Math.min(scan.emptyParameters[0] ?? Infinity, scan.emptyElements[0] ?? Infinity);
+      if (first === Infinity) continue;
+      const count = scan.emptyParameters.length + scan.emptyElements.length;
+      report(
+        first,
+        h.valueEnd - first,
+        `${count} empty parameter${count === 1 ? '' : 's'} or list element${count === 1 ? '' : 's'} here: every ";" needs a parameter after it and every "," a value on each side (RFC 3261 §7.3.1, §25.1). Remove the stray separators.`,
+      );
+    }
+  },
+};

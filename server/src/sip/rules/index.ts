@@ -1,0 +1,61 @@
+// The rule table: every diagnostic code the project publishes, in the order the docs list them.
+import { Rule } from './rule';
+import { rule as movedTemporarily } from './movedTemporarily';
+import { rule as missingContact } from './missingContact';
+import { rule as serviceUnavailable } from './serviceUnavailable';
+import { rule as missingRetryAfter } from './missingRetryAfter';
+import { rule as requestLineMalformed } from './requestLineMalformed';
+import { rule as requestLineInvalidUri } from './requestLineInvalidUri';
+import { rule as statusLineMalformed } from './statusLineMalformed';
+import { rule as versionUnsupported } from './versionUnsupported';
+import { rule as headerMalformed } from './headerMalformed';
+import { rule as contentLengthInvalid } from './contentLengthInvalid';
+import { rule as contentLengthTruncatedBody } from './contentLengthTruncatedBody';
+import { rule as contentLengthExtraBody } from './contentLengthExtraBody';
+import { rule as missingMandatoryHeader } from './missingMandatoryHeader';
+import { rule as cseqMethodMismatch } from './cseqMethodMismatch';
+import { rule as cseqInvalid } from './cseqInvalid';
+import { rule as maxForwardsInvalid } from './maxForwardsInvalid';
+import { rule as viaMalformed } from './viaMalformed';
+import { rule as emptyElement } from './emptyElement';
+import { rule as unterminatedQuote } from './unterminatedQuote';
+import { rule as addressMalformed } from './addressMalformed';
+import { rule as dateInvalid } from './dateInvalid';
+import { rule as warningHeaderInvalid } from './warningHeaderInvalid';
+import { rule as retryAfterInvalid } from './retryAfterInvalid';
+import { rule as valueOutOfRange } from './valueOutOfRange';
+import { rule as traceBinaryContent } from './traceBinaryContent';
+import { rule as traceNoMessages } from './traceNoMessages';
+
+export const RULES: readonly Rule[] = [
+  movedTemporarily,
+  missingContact,
+  serviceUnavailable,
+  missingRetryAfter,
+  requestLineMalformed,
+  requestLineInvalidUri,
+  statusLineMalformed,
+  versionUnsupported,
+  headerMalformed,
+  contentLengthInvalid,
+  contentLengthTruncatedBody,
+  contentLengthExtraBody,
+  missingMandatoryHeader,
+  cseqMethodMismatch,
+  cseqInvalid,
+  maxForwardsInvalid,
+  viaMalformed,
+  emptyElement,
+  unterminatedQuote,
+  addressMalformed,
+  dateInvalid,
+  warningHeaderInvalid,
+  retryAfterInvalid,
+  valueOutOfRange,
+  traceBinaryContent,
+  traceNoMessages,
+];
+
+export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));
+
+export type { Rule } from './rule';

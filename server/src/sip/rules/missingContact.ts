@@ -1,0 +1,22 @@
+import { Rule, rfcUrl } from './rule';
+import { findHeader } from '../access';
+
+export const rule: Rule = {
+  code: 'sip.302.missing-contact',
+  severity: 'warning',
+  rfc: 'RFC 3261 §21.3.3',
+  url: rfcUrl(3261, '21.3.3'),
+  title: '302 without Contact',
+  doc: `A 302 tells the client to retry at the Contact URI; §21.3.3 says the response SHOULD carry it. Without a Contact the client has nowhere to retry and the call fails. Fix the redirect server so it returns the new location.
+
+Example: \`SIP/2.0 302 Moved Temporarily\` with no \`Contact:\` header.`,
+  check({ message, report }) {
+    const line = message.startLine;
+    if (line.kind !== 'response' || line.code !== 302 || findHeader(message.headers, 'contact')) return;
+    report(
+      line.offset,
+      line.end - line.offset,
+      '302 without a Contact header: the client has no address to retry at, so the redirect cannot be followed. The redirect server should put the new location in Contact (RFC 3261 §21.3.3).',
+    );
+  },
+};

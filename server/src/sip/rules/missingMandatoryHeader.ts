@@ -1,0 +1,34 @@
+import { Rule, rfcUrl } from './rule';
+import { findHeader } from '../access';
+
+const MANDATORY: ReadonlyArray<[string, string]> = [
+  ['to', 'To'],
+  ['from', 'From'],
+  ['cseq', 'CSeq'],
+  ['call-id', 'Call-ID'],
+  ['max-forwards', 'Max-Forwards'],
+  ['via', 'Via'],
+];
+
+export const rule: Rule = {
+  code: 'sip.request.missing-header',
+  severity: 'error',
+  rfc: 'RFC 3261 §8.1.1',
+  url: rfcUrl(3261, '8.1.1'),
+  title: 'Request without a mandatory header',
+  doc: `Every request MUST contain To, From, CSeq, Call-ID, Max-Forwards and Via. A server answers a request that lacks one with 400 Bad Request (RFC 4475 §3.3.1).
+
+Example: an INVITE without \`Max-Forwards\` or \`Via\`.`,
+  check({ message, report }) {
+    const line = message.startLine;
+    if (line.kind !== 'request') return;
+    const missing = MANDATORY.filter(([name]) => !findHeader(message.headers, name)).map(([, display]) => display);
+    if (missing.length === 0) return;
+    report(
+      line.offset,
+      line.end - line.offset,
+      `This request lacks ${missing.join(', ')}; every request MUST carry To, From, CSeq, Call-ID, Max-Forwards and Via (RFC 3261 §8.1.1). A server answers it with 400 Bad Request.`,
+      { missing: missing.join(',') },
+    );
+  },
+};

@@ -1,0 +1,32 @@
+// The shape of a rule: a stable code, a severity that follows the RFC's MUST/SHOULD/MAY, where the
+// RFC says so, a doc block for docs/rules.md, and (unless the parser reports it) a check per message.
+import { Finding, Severity, SipMessage, Trace } from '../model';
+
+export interface RuleContext {
+  readonly trace: Trace;
+  readonly text: string;
+  readonly message: SipMessage;
+  report(offset: number, length: number, message: string, data?: Finding['data']): void;
+}
+
+export interface Rule {
+  readonly code: string;
+  readonly severity: Severity;
+  /** Human reference, e.g. 'RFC 3261 §21.5.4'. */
+  readonly rfc: string;
+  readonly url: string;
+  readonly title: string;
+  /** Markdown: what it reports, why, and an example. */
+  readonly doc: string;
+  /** Absent for findings the parser makes while reading the trace. */
+  readonly check?: (context: RuleContext) => void;
+  /** Title of the quick fix this rule offers, if any. */
+  readonly fix?: string;
+}
+
+const RFC_BASE = 'https://www.rfc-editor.org/rfc/';
+
+/** Link to an RFC section: rfcUrl(3261, '21.5.4'). */
+export function rfcUrl(rfc: number, section: string): string {
+  return `${RFC_BASE}rfc${rfc}#section-${section}`;
+}

@@ -1,0 +1,26 @@
+import { Rule, rfcUrl } from './rule';
+import { LIST_HEADERS, isStructured } from './structuredHeaders';
+import { scanValue } from '../values';
+
+export const rule: Rule = {
+  code: 'sip.header.unterminated-quote',
+  severity: 'error',
+  rfc: 'RFC 3261 §25.1',
+  url: rfcUrl(3261, '25.1'),
+  title: 'Unterminated quoted string',
+  doc: `A quoted string (a display name, a parameter value) opens with \`"\` and must close with one; \`\\\\\` escapes the next character. An unclosed quote swallows the rest of the header, URI included, and the request is rejected with 400 Bad Request (RFC 4475 §3.1.2.6).
+
+Example: \`To: "Mr. J. User <sip:j.user@example.com>\`.`,
+  check({ text, message, report }) {
+    for (const h of message.headers) {
+      if (!isStructured(h.name)) continue;
+      const scan = scanValue(text, h.valueOffset, h.valueEnd, LIST_HEADERS.has(h.name));
+      if (scan.unterminatedQuote < 0) continue;
+      report(
+        scan.unterminatedQuote,
+        h.valueEnd - scan.unterminatedQuote,
+        'This quoted string is never closed, so the rest of the header (the URI included) is read as part of it (RFC 3261 §25.1). Add the closing double quote.',
+      );
+    }
+  },
+};

@@ -1,0 +1,37 @@
+import { Rule, rfcUrl } from './rule';
+import { headersNamed } from '../access';
+import { isDigit } from '../chars';
+import { MAX_DELTA_SECONDS, parseDigits } from '../values';
+
+export const rule: Rule = {
+  code: 'sip.delta-seconds.out-of-range',
+  severity: 'warning',
+  rfc: 'RFC 3261 §20.19',
+  url: rfcUrl(3261, '20.19'),
+  title: 'Seconds value beyond 2^32-1',
+  doc: `Expires, Retry-After and the Contact \`expires\` parameter count seconds from 0 to 2^32-1 (about 136 years). Larger values overflow 32-bit stacks, which then read a small or negative number (RFC 4475 §3.1.2.4, §3.1.2.5).
+
+Example: \`Expires: 10000000000000000000\`.`,
+  check({ text, message, report }) {
+    const flag = (from: number, to: number, what: string) =>
+      report(from, to - from, `${what} ${text.slice(from, Math.min(to, from + 30))}${to - from > 30 ? '…' : ''} exceeds 2^32-1 seconds (RFC 3261 §20.19); 32-bit implementations overflow on it.`);
+    for (const name of ['expires', 'retry-after']) {
+      for (const h of headersNamed(message, name)) {
+        let end = h.valueOffset;
+        while (end < h.valueEnd && isDigit(text.charCodeAt(end))) end++;
+        const seconds = parseDigits(text, h.valueOffset, end);
+        if (seconds !== undefined && seconds > MAX_DELTA_SECONDS) flag(h.valueOffset, end, name === 'expires' ? 'Expires' : 'Retry-After');
+      }
+    }
+    for (const h of headersNamed(message, 'contact')) {
+      const pattern = /;\s*expires\s*=\s*(\d+)/gi;
+      const value = text.slice(h.valueOffset, h.valueEnd);
+      for (let m = pattern.exec(value); m; m = pattern.exec(value)) {
+        if (Number(m[1]) > MAX_DELTA_SECONDS) {
+          const at = h.valueOffset + m.index + m[0].length - m[1].length;
+          flag(at, at + m[1].length, 'The Contact expires parameter');
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,50 @@
+// Content-Length counts bytes of UTF-8; the text is UTF-16. These convert without encoding anything.
+
+function utf8Width(text: string, i: number): { bytes: number; units: number } {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return { bytes: 1, units: 1 };
+  if (c < 0x800) return { bytes: 2, units: 1 };
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return { bytes: 4, units: 2 };
+  }
+  return { bytes: 3, units: 1 };
+}
+
+/** UTF-8 byte length of text[start, end). */
+export function utf8Length(text: string, start: number, end: number): number {
+  let bytes = 0;
+  for (let i = start; i < end; ) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      bytes++;
+      i++;
+    } else {
+      const w = utf8Width(text, i);
+      bytes += w.bytes;
+      i += w.units;
+    }
+  }
+  return bytes;
+}
+
+/** Offset reached after `bytes` UTF-8 bytes from `start`, or -1 when the text ends first. */
+export function advanceUtf8(text: string, start: number, bytes: number): number {
+  const n = text.length;
+  if (start + bytes > n * 3 + 3) return -1;
+  let i = start;
+  let remaining = bytes;
+  while (remaining > 0) {
+    if (i >= n) return -1;
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      remaining--;
+      i++;
+    } else {
+      const w = utf8Width(text, i);
+      remaining -= w.bytes;
+      i += w.units;
+    }
+  }
+  return remaining === 0 ? i : -1;
+}

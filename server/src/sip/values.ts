@@ -1,0 +1,111 @@
+// Lazy readers for header values: called by the rules that need them, on the few headers they check.
+import { CR, LF, isDigit, isTokenChar, isWhitespace } from './chars';
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const LT = 60;
+const GT = 62;
+const COMMA = 44;
+const SEMI = 59;
+
+function isLws(c: number): boolean {
+  return isWhitespace(c) || c === CR || c === LF;
+}
+
+export interface ValueScan {
+  /** [start, end) pairs of comma-separated elements, trimmed (only split when asked). */
+  readonly elements: number[];
+  /** Offset of an opening quote that is never closed, or -1. */
+  readonly unterminatedQuote: number;
+  /** Offset of a "<" that is never closed, or -1. */
+  readonly unterminatedAngle: number;
+  /** Offsets of ";" with no parameter after it. */
+  readonly emptyParameters: number[];
+  /** Offsets of "," that leave an empty element before or after them. */
+  readonly emptyElements: number[];
+}
+
+/** Walks a structured value, honouring quoted strings and <URI> so their contents are not split. */
+export function scanValue(text: string, from: number, to: number, splitOnComma: boolean): ValueScan {
+  const elements: number[] = [];
+  const emptyParameters: number[] = [];
+  const emptyElements: number[] = [];
+  let unterminatedQuote = -1;
+  let unterminatedAngle = -1;
+  let elementStart = from;
+  const closeElement = (end: number, separator: number) => {
+    let s = elementStart;
+    let e = end;
+    while (s < e && isLws(text.charCodeAt(s))) s++;
+    while (e > s && isLws(text.charCodeAt(e - 1))) e--;
+    if (s === e && separator >= 0) emptyElements.push(separator);
+    else if (s < e) elements.push(s, e);
+  };
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      const open = i++;
+      while (i < to && text.charCodeAt(i) !== QUOTE) i += text.charCodeAt(i) === BACKSLASH ? 2 : 1;
+      if (i >= to) {
+        unterminatedQuote = open;
+        break;
+      }
+      i++;
+    } else if (c === LT) {
+      const close = text.indexOf('>', i);
+      if (close < 0 || close >= to) {
+        unterminatedAngle = i;
+        break;
+      }
+      i = close + 1;
+    } else if (c === SEMI) {
+      let j = i + 1;
+      while (j < to && isLws(text.charCodeAt(j))) j++;
+      const next = j < to ? text.charCodeAt(j) : -1;
+      if (next === -1 || next === SEMI || next === COMMA) emptyParameters.push(i);
+      i++;
+    } else if (c === COMMA && splitOnComma) {
+      closeElement(i, i);
+      elementStart = i + 1;
+      i++;
+    } else {
+      i++;
+    }
+  }
+  if (splitOnComma && elementStart > from) closeElement(to, elementStart - 1);
+  else closeElement(to, -1);
+  return { elements, unterminatedQuote, unterminatedAngle, emptyParameters, emptyElements };
+}
+
+/** Index of `code` in text[from, to) outside quoted strings, or -1. */
+export function indexOutsideQuotes(text: string, from: number, to: number, code: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === code) return i;
+    if (c === QUOTE) {
+      i++;
+      while (i < to && text.charCodeAt(i) !== QUOTE) i += text.charCodeAt(i) === BACKSLASH ? 2 : 1;
+    }
+  }
+  return -1;
+}
+
+export function allChars(text: string, from: number, to: number, test: (c: number) => boolean): boolean {
+  for (let i = from; i < to; i++) if (!test(text.charCodeAt(i))) return false;
+  return true;
+}
+
+export function isTokenOrLws(c: number): boolean {
+  return isTokenChar(c) || isLws(c);
+}
+
+export { isLws, LT, GT };
+
+/** Parses 1*DIGIT; undefined when the text is not all digits. Large values stay exact enough to compare with 2^32. */
+export function parseDigits(text: string, from: number, to: number): number | undefined {
+  if (to <= from || !allChars(text, from, to, isDigit)) return undefined;
+  return Number(text.slice(from, to));
+}
+
+export const MAX_DELTA_SECONDS = 2 ** 32 - 1;

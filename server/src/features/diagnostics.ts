@@ -1,0 +1,45 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { Trace, Severity } from '../sip/model';
+import { diagnose } from '../sip/diagnose';
+import { RULES_BY_CODE } from '../sip/rules';
+import { Settings } from '../settings';
+import { rangeOf } from './positions';
+
+export const SOURCE = 'sip-trace';
+
+const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function computeDiagnostics(document: TextDocument, trace: Trace, settings: Settings): Diagnostic[] {
+  // One slot is kept for the note that says how many findings were left out.
+  const { findings, omitted } = diagnose(trace, { severities: settings.rules, maxFindings: Math.max(0, settings.maxDiagnostics - 1) });
+  const diagnostics: Diagnostic[] = findings.map((f) => {
+    const rule = RULES_BY_CODE.get(f.code);
+    const diagnostic: Diagnostic = {
+      range: rangeOf(document, f.offset, f.length),
+      severity: SEVERITY[f.severity],
+      code: f.code,
+      source: SOURCE,
+      message: f.message,
+    };
+    if (rule) diagnostic.codeDescription = { href: rule.url };
+    if (f.data) diagnostic.data = f.data;
+    return diagnostic;
+  });
+  const left = omitted.error + omitted.warning + omitted.information + omitted.hint;
+  if (left > 0 && settings.maxDiagnostics > 0) {
+    diagnostics.unshift({
+      range: rangeOf(document, 0, 0),
+      severity: DiagnosticSeverity.Information,
+      code: 'sip.trace.too-many-findings',
+      source: SOURCE,
+      message: `${left} more findings are not shown (${omitted.error} errors, ${omitted.warning} warnings, ${omitted.information + omitted.hint} others): this trace exceeds sipTrace.maxDiagnostics (${settings.maxDiagnostics}). The most severe are listed first. Raise the setting, turn noisy codes off in sipTrace.rules, or run sip-trace-lint on the file for the full list.`,
+    });
+  }
+  return diagnostics;
+}

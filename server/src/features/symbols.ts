@@ -1,0 +1,23 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
+import { Trace } from '../sip/model';
+import { rangeOf } from './positions';
+
+const MAX_NAME = 120;
+
+/** One symbol per message, named by its start line, so the Outline and breadcrumbs list the trace. */
+export function computeSymbols(document: TextDocument, trace: Trace): DocumentSymbol[] {
+  const { text } = trace;
+  return trace.messages.map((m) => {
+    const line = m.startLine;
+    const raw = text.slice(line.offset, Math.min(line.end, line.offset + MAX_NAME + 1));
+    const name = raw.length > MAX_NAME ? `${raw.slice(0, MAX_NAME)}…` : raw;
+    return {
+      name: name.trim() === '' ? '(empty start line)' : name,
+      detail: `#${m.index + 1}`,
+      kind: line.kind === 'request' ? SymbolKind.Method : SymbolKind.Event,
+      range: rangeOf(document, m.offset, Math.max(m.end, line.end) - m.offset),
+      selectionRange: rangeOf(document, line.offset, line.end - line.offset),
+    };
+  });
+}

@@ -1,0 +1,39 @@
+// The `sipTrace.*` settings as the server uses them, read defensively: a bad value falls back to
+// the default instead of breaking validation.
+import { SeveritySetting, isSeveritySetting, DEFAULT_MAX_FINDINGS } from './sip/diagnose';
+
+export interface Settings {
+  /** Severity per diagnostic code, or 'off'. */
+  readonly rules: Readonly<Record<string, SeveritySetting>>;
+  readonly maxDiagnostics: number;
+  readonly quickFix: { readonly retryAfterSeconds: number };
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  rules: {},
+  maxDiagnostics: DEFAULT_MAX_FINDINGS,
+  quickFix: { retryAfterSeconds: 30 },
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nonNegativeInteger(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
+}
+
+/** Settings from the client's `sipTrace` section (or initializationOptions), validated. */
+export function readSettings(raw: unknown): Settings {
+  if (!isRecord(raw)) return DEFAULT_SETTINGS;
+  const rules: Record<string, SeveritySetting> = {};
+  if (isRecord(raw.rules)) {
+    for (const [code, value] of Object.entries(raw.rules)) if (isSeveritySetting(value)) rules[code] = value;
+  }
+  const quickFix = isRecord(raw.quickFix) ? raw.quickFix : {};
+  return {
+    rules,
+    maxDiagnostics: nonNegativeInteger(raw.maxDiagnostics, DEFAULT_SETTINGS.maxDiagnostics),
+    quickFix: { retryAfterSeconds: nonNegativeInteger(quickFix.retryAfterSeconds, DEFAULT_SETTINGS.quickFix.retryAfterSeconds) },
+  };
+}

@@ -1,0 +1,150 @@
+// Starts the bundled server (dist/server.js --stdio) and speaks LSP to it, as an editor would.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, DocumentSymbol, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import { ROOT, request, response } from '../helpers';
+
+interface Published {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+}
+
+class Client {
+  readonly child: ChildProcess;
+  readonly connection: MessageConnection;
+  private readonly published: Published[] = [];
+  private waiters: Array<() => void> = [];
+
+  constructor(configuration?: unknown) {
+    this.child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: Published) => {
+      this.published.push(p);
+      for (const w of this.waiters.splice(0)) w();
+    });
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => configuration));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.listen();
+  }
+
+  async initialize(capabilities: object, initializationOptions?: unknown): Promise<any> {
+    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  /** The next diagnostics for `uri` that satisfy `accept`. */
+  async diagnostics(uri: string, accept: (p: Published) => boolean = () => true): Promise<Diagnostic[]> {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const found = this.published.find((p) => p.uri === uri && accept(p));
+      if (found) return found.diagnostics;
+      if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} within 20 s`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 1000);
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    await new Promise((resolve) => this.child.once('exit', resolve));
+    this.connection.dispose();
+  }
+}
+
+const TRACE = request('INVITE') + response('302 Moved Temporarily', ['Contact: <sip:bob@192.0.2.4>']) + request('INVITE', [], 'sip:bob@192.0.2.4') + response('503 Service Unavailable');
+const URI = 'file:///tmp/example.sip';
+const lineOfText = (needle: string) => TRACE.slice(0, TRACE.indexOf(needle)).split('\n').length - 1;
+
+test('diagnostics, hovers, code actions and symbols over stdio', async () => {
+  const client = new Client();
+  try {
+    const init = await client.initialize({}, { quickFix: { retryAfterSeconds: 45 } });
+    assert.equal(init.capabilities.hoverProvider, true);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'sip', version: 1, text: TRACE } });
+    const diagnostics = await client.diagnostics(URI);
+    const byCode = (code: string) => diagnostics.filter((d) => d.code === code);
+    const line302 = lineOfText('SIP/2.0 302');
+    const line503 = lineOfText('SIP/2.0 503');
+    assert.deepEqual(byCode('sip.302.moved-temporarily').map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.severity]), [[line302, 0, 'SIP/2.0 302 Moved Temporarily'.length, 3]]);
+    assert.deepEqual(byCode('sip.503.service-unavailable').map((d) => d.range.start.line), [line503]);
+    const [missing] = byCode('sip.503.missing-retry-after');
+    assert.equal(missing.range.start.line, line503);
+    assert.equal(missing.source, 'sip-trace');
+    assert.equal(missing.codeDescription?.href, 'https://www.rfc-editor.org/rfc/rfc3261#section-21.5.4');
+    assert.equal(diagnostics.filter((d) => d.severity === 1).length, 0);
+
+    const hover503 = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: line503, character: 9 } })) as Hover;
+    const text503 = (hover503.contents as MarkupContent).value;
+    assert.match(text503, /503 Service Unavailable/);
+    assert.match(text503, /Retry-After/);
+    assert.match(text503, /fail over/i);
+    const hover302 = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: line302, character: 8 } })) as Hover;
+    const text302 = (hover302.contents as MarkupContent).value;
+    assert.match(text302, /Contact/);
+    assert.match(text302, /original/);
+    assert.match(text302, /sip:bob@192\.0\.2\.4/);
+    const hoverHeader = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 1 } })) as Hover;
+    assert.match((hoverHeader.contents as MarkupContent).value, /Via/);
+
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: URI },
+      range: missing.range,
+      context: { diagnostics: [missing], only: ['quickfix'] },
+    })) as CodeAction[];
+    const insert = actions.find((a) => a.title === 'Insert Retry-After');
+    assert.ok(insert, JSON.stringify(actions));
+    const edits = insert.edit!.changes![URI] as TextEdit[];
+    const fixed = TextDocument.applyEdits(TextDocument.create(URI, 'sip', 1, TRACE), edits);
+    assert.equal(fixed, TRACE.replace(/Content-Length: 0\r\n\r\n$/, 'Content-Length: 0\r\nRetry-After: 45\r\n\r\n'));
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ text: fixed }] });
+    const after = await client.diagnostics(URI, (p) => p.version === 2);
+    assert.ok(!after.some((d) => d.code === 'sip.503.missing-retry-after'));
+    assert.ok(after.some((d) => d.code === 'sip.503.service-unavailable' && /Retry-After: 45/.test(d.message)));
+
+    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } })) as DocumentSymbol[];
+    assert.deepEqual(symbols.map((s) => s.name), ['INVITE sip:bob@biloxi.example.com SIP/2.0', 'SIP/2.0 302 Moved Temporarily', 'INVITE sip:bob@192.0.2.4 SIP/2.0', 'SIP/2.0 503 Service Unavailable']);
+
+    const empty = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range: missing.range, context: { diagnostics: [missing], only: ['refactor'] } })) as CodeAction[];
+    assert.deepEqual(empty, []);
+  } finally {
+    await client.close();
+  }
+});
+
+test('settings pulled from the client turn a rule off and change a severity', async () => {
+  const client = new Client({ rules: { 'sip.503.missing-retry-after': 'off', 'sip.302.moved-temporarily': 'warning' } });
+  try {
+    await client.initialize({ workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } });
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'sip', version: 1, text: TRACE } });
+    const diagnostics = await client.diagnostics(URI);
+    assert.ok(!diagnostics.some((d) => d.code === 'sip.503.missing-retry-after'));
+    assert.equal(diagnostics.find((d) => d.code === 'sip.302.moved-temporarily')?.severity, 2);
+  } finally {
+    await client.close();
+  }
+});
+
+test('garbage and a huge line do not take the server down', async () => {
+  const client = new Client();
+  try {
+    await client.initialize({});
+    const garbage = String.fromCharCode(...Array.from({ length: 5000 }, (_, i) => (i * 131) % 256)) + 'INVITE sip:x SIP/2.0\r\nX: ' + 'y'.repeat(1 << 20);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///tmp/garbage.sip', languageId: 'sip', version: 1, text: garbage } });
+    const diagnostics = await client.diagnostics('file:///tmp/garbage.sip');
+    assert.ok(diagnostics.some((d) => d.code === 'sip.trace.binary-content'));
+    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///tmp/garbage.sip' } })) as DocumentSymbol[];
+    assert.equal(symbols.length, 1);
+  } finally {
+    await client.close();
+  }
+});

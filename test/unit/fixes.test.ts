@@ -1,0 +1,59 @@
+// Each quick fix: apply it, check only the promised bytes changed, and re-diagnose.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseTrace } from '../../server/src/sip/parser';
+import { runRules } from '../../server/src/sip/diagnose';
+import { findingsAt, fixFor } from '../../server/src/sip/fixes';
+import { applyEdits, codes, crlf, request, response } from '../helpers';
+
+function fixText(text: string, code: string, options = { retryAfterSeconds: 30 }): string {
+  const trace = parseTrace(text);
+  const finding = runRules(trace).find((f) => f.code === code);
+  assert.ok(finding, `${code} expected before the fix`);
+  const [again] = findingsAt(trace, code, finding.offset);
+  assert.ok(again, 'the finding is found again from its code and offset');
+  const fix = fixFor(trace, again, options);
+  assert.ok(fix, `a fix for ${code}`);
+  return applyEdits(text, fix.edits);
+}
+
+test('Insert Retry-After goes into the right message, with its line ending, and nothing else changes', () => {
+  const first = response('503 Service Unavailable');
+  const second = response('503 Service Unavailable').replace(/\r\n/g, '\n');
+  const text = request('INVITE') + first + second;
+  const fixed = fixText(text, 'sip.503.missing-retry-after', { retryAfterSeconds: 45 });
+  const insertAt = request('INVITE').length + first.length - 2; // before the blank line ending the first 503's headers
+  assert.equal(fixed, text.slice(0, insertAt) + 'Retry-After: 45\r\n' + text.slice(insertAt));
+  // Only the second 503 still lacks it; fixing that one uses LF.
+  const both = fixText(fixed, 'sip.503.missing-retry-after');
+  assert.ok(both.endsWith('Content-Length: 0\nRetry-After: 30\n\n'));
+  assert.ok(!codes(both).includes('sip.503.missing-retry-after'));
+});
+
+test('Insert Retry-After on a message cut off after its last header adds a line break first', () => {
+  const text = 'SIP/2.0 503 Service Unavailable\r\nCSeq: 1 INVITE';
+  assert.equal(fixText(text, 'sip.503.missing-retry-after'), text + '\r\nRetry-After: 30');
+});
+
+test('Correct Content-Length replaces only the number, and the mismatch is gone', () => {
+  const body = 'v=0\r\ns=-\r\n';
+  for (const declared of ['9999', '0', '3']) {
+    const text = crlf('INVITE sip:b@example.com SIP/2.0', 'Content-Type: application/sdp', `Content-Length: ${declared}`) + body;
+    const code = Number(declared) > body.length ? 'sip.content-length.truncated-body' : 'sip.content-length.extra-body';
+    const fixed = fixText(text, code);
+    assert.equal(fixed, text.replace(`Content-Length: ${declared}`, `Content-Length: ${body.length}`));
+    assert.ok(!codes(fixed).some((c) => c.startsWith('sip.content-length')), `no Content-Length finding after fixing ${declared}`);
+  }
+});
+
+test('Set the CSeq method replaces the method in CSeq', () => {
+  const text = request('OPTIONS').replace('CSeq: 314159 OPTIONS', 'CSeq: 314159 INVITE');
+  const fixed = fixText(text, 'sip.cseq.method-mismatch');
+  assert.equal(fixed, request('OPTIONS'));
+});
+
+test('codes without a fix offer none', () => {
+  const trace = parseTrace(response('302 Moved Temporarily'));
+  const finding = runRules(trace).find((f) => f.code === 'sip.302.moved-temporarily')!;
+  assert.equal(fixFor(trace, finding, { retryAfterSeconds: 30 }), undefined);
+});

@@ -138,7 +138,7 @@ test('garbage and a huge line do not take the server down', async () => {
   const client = new Client();
   try {
     await client.initialize({});
-    const garbage = String.fromCharCode(...Array.from({ length: 5000 }, (_, i) => (i * 131) % 256)) + 'INVITE sip:x SIP/2.0\r\nX: ' + 'y'.repeat(1 << 20);
+    const garbage = String.fromCharCode(...Array.from({ length: 5000 }, (_, i) => (i * 131) % 256)) + '\r\nINVITE sip:x SIP/2.0\r\nX: ' + 'y'.repeat(1 << 20);
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///tmp/garbage.sip', languageId: 'sip', version: 1, text: garbage } });
     const diagnostics = await client.diagnostics('file:///tmp/garbage.sip');
     assert.ok(diagnostics.some((d) => d.code === 'sip.trace.binary-content'));

@@ -21,18 +21,23 @@ export function methodOf(text: string, message: SipMessage): string | undefined 
   return line.kind === 'request' ? text.slice(line.methodOffset, line.methodEnd) : undefined;
 }
 
-/** Index of the message that contains `offset` (messages are sorted), or -1. */
+/**
+ * Index of the message that contains `offset` (messages are sorted), or -1. A message's range
+ * includes its end, so a cursor just after the last character still finds it; where one message
+ * ends and the next starts, the next one wins.
+ */
 export function messageIndexAt(messages: readonly SipMessage[], offset: number): number {
   let lo = 0;
   let hi = messages.length - 1;
+  let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const m = messages[mid];
-    if (offset < m.offset) hi = mid - 1;
-    else if (offset > m.end) lo = mid + 1;
-    else return mid;
+    if (messages[mid].offset <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  return -1;
+  return found >= 0 && offset <= messages[found].end ? found : -1;
 }
 
 /** The value of the first header called `name`, folded lines joined; undefined when absent. */

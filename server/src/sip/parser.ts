@@ -50,14 +50,18 @@ function reportUnreadableContent(text: string, messages: readonly SipMessage[], 
 }
 
 function firstUnreadableOutside(text: string, messages: readonly SipMessage[]): number {
+  let first = -1;
   for (const ch of ['\0', '\uFFFD']) {
-    for (let at = text.indexOf(ch); at >= 0; ) {
+    for (let at = text.indexOf(ch); at >= 0 && (first < 0 || at < first); ) {
       const inside = messageIndexAt(messages, at);
-      if (inside < 0 || at >= messages[inside].end) return at;
+      if (inside < 0 || at >= messages[inside].end) {
+        first = at;
+        break;
+      }
       at = text.indexOf(ch, messages[inside].end);
     }
   }
-  return -1;
+  return first;
 }
 
 function parseMessage(
@@ -240,13 +244,16 @@ function plausibleBodyEnd(text: string, bodyOffset: number, end: number, content
   const n = text.length;
   if (end === n) return true;
   const before = end > bodyOffset ? text.charCodeAt(end - 1) : LF;
-  const at = text.charCodeAt(end);
-  if (before !== LF && at !== CR && at !== LF) return false; // ends in the middle of a line
-  if (before === LF) {
-    // A non-empty line right after the body, with no blank line between, is the body going on.
-    const lineStop = lineEnd(text, end);
-    if (lineStop > end && !isStartLine(text, end, lineStop)) return false;
+  let next = end;
+  if (before !== LF) {
+    const at = text.charCodeAt(end);
+    if (at !== CR && at !== LF) return false; // ends in the middle of a line
+    next = nextLineStart(text, lineEnd(text, end));
   }
+  // A line right after the body, with no blank line between, is the body going on when the
+  // message declares a body type or the line looks like SDP; otherwise it is a log line.
+  const lineStop = lineEnd(text, next);
+  if (lineStop > next && !isStartLine(text, next, lineStop) && (contentType || looksLikeSdp(text, next, lineStop))) return false;
   // A long Content-Length can swallow the next message; a body with embedded messages may contain them.
   const type = contentType ? text.slice(contentType.valueOffset, contentType.valueEnd).toLowerCase() : '';
   if (type.startsWith('multipart/') || type.startsWith('message/')) return true;
@@ -262,6 +269,12 @@ function plausibleBodyEnd(text: string, bodyOffset: number, end: number, content
     pos = nextLineStart(text, stop);
   }
   return true;
+}
+
+/** `x=...`: one lower-case letter and "=", as every SDP line starts. */
+function looksLikeSdp(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  return end - start >= 2 && c >= 97 && c <= 122 && text.charCodeAt(start + 1) === 61;
 }
 
 /** The body as the text shows it: up to the next start line or end of file, without trailing blank lines. */

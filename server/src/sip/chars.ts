@@ -60,3 +60,9 @@ export function startsWithIgnoreCase(text: string, pos: number, ascii: string): 
   }
   return true;
 }
+
+/** Index of char `code` in text[from, to), or -1. Bounded, unlike String#indexOf, which would scan the rest of a large trace. */
+export function indexOfCode(text: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}

@@ -1,7 +1,7 @@
 // Splits a trace into SIP messages and records where every part of each one lies.
 // One forward pass over the text, char codes only; it never throws: problems become findings.
 import { Finding, Header, SipMessage, Trace } from './model';
-import { COLON, CR, HT, LF, SP, isDigit, isTokenChar, lineEnd, nextLineStart, skipWhitespace, trimEnd } from './chars';
+import { COLON, CR, HT, LF, SP, indexOfCode, isDigit, isTokenChar, lineEnd, nextLineStart, skipWhitespace, trimEnd } from './chars';
 import { isStartLine, parseStartLine } from './startLine';
 import { canonicalHeaderName } from './headerNames';
 import { advanceUtf8, utf8Length } from './utf8';
@@ -219,8 +219,7 @@ function findBodyEnd(text: string, headers: readonly Header[], bodyOffset: numbe
   }
   const measuredEnd = measureBody(text, bodyOffset);
   // A body that did not decode as UTF-8 has lost its byte count: nothing reliable to compare.
-  const undecodable = text.indexOf('\uFFFD', bodyOffset);
-  if (clHeader && declared !== undefined && (undecodable < 0 || undecodable >= measuredEnd)) {
+  if (clHeader && declared !== undefined && indexOfCode(text, 0xfffd, bodyOffset, measuredEnd) < 0) {
     const actual = utf8Length(text, bodyOffset, measuredEnd);
     const range = { offset: clHeader.valueOffset, length: clHeader.valueEnd - clHeader.valueOffset, data: { actual } };
     findings.push(

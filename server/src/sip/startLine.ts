@@ -134,10 +134,16 @@ function checkRequestUri(text: string, offset: number, end: number, findings: Fi
   const scheme = text.slice(offset, i).toLowerCase();
   if (scheme !== 'sip' && scheme !== 'sips') return;
   // The user part may contain "?", so look for URI headers only after the host part begins.
-  const at = text.lastIndexOf('@', end - 1);
-  const hostStart = at >= offset ? at + 1 : i + 1;
-  const question = text.indexOf('?', hostStart);
-  if (question >= 0 && question < end) {
+  let hostStart = i + 1;
+  for (let k = end - 1; k > i; k--) {
+    if (text.charCodeAt(k) === 64 /* @ */) {
+      hostStart = k + 1;
+      break;
+    }
+  }
+  let question = -1;
+  for (let k = hostStart; k < end && question < 0; k++) if (text.charCodeAt(k) === 63 /* ? */) question = k;
+  if (question >= 0) {
     report('A SIP Request-URI must not carry URI headers ("?name=value"); RFC 3261 §19.1.1 allows them only in URIs that are not Request-URIs. A server answers 400 Bad Request.');
   }
 }

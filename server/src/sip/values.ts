@@ -1,5 +1,5 @@
 // Lazy readers for header values: called by the rules that need them, on the few headers they check.
-import { CR, LF, isDigit, isTokenChar, isWhitespace } from './chars';
+import { CR, LF, indexOfCode, isDigit, isTokenChar, isWhitespace } from './chars';
 
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -53,8 +53,8 @@ export function scanValue(text: string, from: number, to: number, splitOnComma: 
       }
       i++;
     } else if (c === LT) {
-      const close = text.indexOf('>', i);
-      if (close < 0 || close >= to) {
+      const close = indexOfCode(text, GT, i, to);
+      if (close < 0) {
         unterminatedAngle = i;
         break;
       }

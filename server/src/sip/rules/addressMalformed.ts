@@ -1,5 +1,6 @@
 import { Rule, rfcUrl } from './rule';
 import { ADDRESS_HEADERS, LIST_HEADERS } from './structuredHeaders';
+import { indexOfCode } from '../chars';
 import { LT, allChars, indexOutsideQuotes, isLws, isTokenOrLws, scanValue } from '../values';
 
 const RFC = 'RFC 3261 §20.10';
@@ -15,8 +16,8 @@ function problem(text: string, start: number, end: number, isContact: boolean): 
     if (text.charCodeAt(displayStart) !== 34 /* " */ && !allChars(text, displayStart, displayEnd, isTokenOrLws)) {
       return [displayStart, displayEnd - displayStart, `The display name contains characters that are not allowed unquoted (such as "," or "@"); enclose it in double quotes (${RFC}, RFC 4475 §3.1.2.15).`];
     }
-    const gt = text.indexOf('>', lt);
-    if (gt < 0 || gt >= end) return undefined; // unterminated "<": sip.header.unterminated-quote's sibling, reported below
+    const gt = indexOfCode(text, 62 /* > */, lt, end);
+    if (gt < 0) return undefined; // an unclosed "<" is reported by the caller
     if (!allChars(text, lt + 1, gt, (c) => !isLws(c))) {
       return [lt, gt + 1 - lt, `No whitespace is allowed inside <...>: the URI must follow "<" and be followed by ">" directly (${RFC}, RFC 4475 §3.1.2.14).`];
     }
@@ -29,12 +30,10 @@ function problem(text: string, start: number, end: number, isContact: boolean): 
   if (!allChars(text, start, uriEnd, (c) => !isLws(c))) {
     return [start, uriEnd - start, `This address has a display name or spaces but no <...>: write it as "Name" <sip:user@host> (${RFC}).`];
   }
-  const colon = text.indexOf(':', start);
-  if (colon < 0 || colon >= uriEnd) {
+  if (indexOfCode(text, 58 /* : */, start, uriEnd) < 0) {
     return [start, uriEnd - start, `Expected a URI such as sip:user@host here (${RFC}).`];
   }
-  const question = text.indexOf('?', start);
-  if (question >= 0 && question < uriEnd) {
+  if (indexOfCode(text, 63 /* ? */, start, uriEnd) >= 0) {
     return [start, uriEnd - start, `A URI containing "?", "," or ";" MUST be enclosed in <...> in this header; otherwise its parts are read as header parameters (${RFC}, RFC 4475 §3.1.2.13).`];
   }
   return undefined;

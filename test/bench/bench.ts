@@ -1,0 +1,416 @@
+// Benchmark of SIP Trace Inspector on a generated 10 MB trace. Prints figures only: no assertions,
+// and the exit code is non-zero only when something crashes.
+//   a. the generated trace (size, message count, what the project finds in it)
+//   b. in-process throughput: parseTrace, parseTrace + diagnose (all rules), the `sip` package's parse
+//   c. over LSP/stdio, dist/server.js against a floor server: open, one-line edit, memory
+// Both parts interleave what they compare (rounds of A B C; alternating server processes), so that
+// load from other processes on the machine falls on both sides alike.
+// Run: npm run bench   (or: npm run build && tsc -p tsconfig.test.json && node out/test/bench/bench.js)
+// Env: BENCH_MB (trace size, default 10), BENCH_CPU_PROF=<dir> (start the servers with --cpu-prof there).
+// Both servers run as `node --expose-gc --require out/test/bench/gcOnSignal.js <server> --stdio`, so the
+// bench can also read their RSS after a full GC; nothing else about them changes.
+import { spawn, ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { parseTrace } from '../../server/src/sip/parser';
+import { diagnose } from '../../server/src/sip/diagnose';
+import { generateTrace } from './generateTrace';
+
+const sip = require('sip') as { parse(message: string): { headers: Record<string, unknown>; content?: string } | undefined };
+
+const MB = 1024 * 1024;
+const IN_PROCESS_WARMUPS = 2;
+const IN_PROCESS_RUNS = 9;
+const LSP_PROCESSES = 5; // fresh server processes per server (alternating project / floor), one cold open each
+const EDITS_PER_PROCESS = 5;
+const SETTLE_MS = 300;
+const TIMEOUT_MS = 120_000;
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+function findRoot(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'sip-trace-inspector') return dir;
+  }
+  throw new Error(`package.json of sip-trace-inspector not found above ${__dirname}`);
+}
+const ROOT = findRoot();
+
+// --- Small statistics and formatting -----------------------------------------------------------
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const best = (xs: readonly number[]) => Math.min(...xs);
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+const mib = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
+const ratio = (x: number) => `${x.toFixed(2)}×`;
+const verdict = (ok: boolean) => (ok ? 'target met' : 'target missed');
+
+// --- b. In-process throughput ------------------------------------------------------------------
+
+interface Timing {
+  readonly name: string;
+  readonly runs: number[];
+  readonly median: number;
+  readonly best: number;
+}
+
+/**
+ * Runs the tasks in rounds (A B C, A B C, …) so that load from other processes on the machine falls
+ * on all of them alike; a full GC before each run keeps one task's garbage off the next one's clock.
+ */
+function timeInterleaved(tasks: ReadonlyArray<{ name: string; run: () => number }>): Timing[] {
+  let sink = 0;
+  for (let i = 0; i < IN_PROCESS_WARMUPS; i++) for (const t of tasks) sink += t.run();
+  const runs = tasks.map(() => [] as number[]);
+  for (let i = 0; i < IN_PROCESS_RUNS; i++) {
+    tasks.forEach((t, k) => {
+      gc();
+      const t0 = performance.now();
+      sink += t.run();
+      runs[k].push(performance.now() - t0);
+    });
+  }
+  if (sink < 0) console.log(sink); // keeps the results observable
+  return tasks.map((t, k) => ({ name: t.name, runs: runs[k], median: median(runs[k]), best: best(runs[k]) }));
+}
+
+// --- c. LSP over stdio ---------------------------------------------------------------------------
+
+interface Published {
+  uri: string;
+  version?: number;
+  diagnostics: unknown[];
+}
+
+function vmKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+  if (!m) throw new Error(`${field} not in /proc/${pid}/status`);
+  return Number(m[1]) * 1024;
+}
+
+class Server {
+  readonly child: ChildProcess;
+  readonly connection: MessageConnection;
+  private readonly arrivals = new Map<string, { at: number; count: number }>();
+  private readonly waiters = new Map<string, { resolve: (at: number) => void; reject: (error: Error) => void }>();
+  private exitStatus: string | undefined;
+
+  constructor(args: string[]) {
+    const prof = process.env.BENCH_CPU_PROF;
+    const flags = ['--expose-gc', '--require', join(__dirname, 'gcOnSignal.js'), ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${resolve(prof)}`] : [])];
+    this.child = spawn(process.execPath, [...flags, ...args, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.child.once('exit', (code, signal) => {
+      this.exitStatus = `exited (code ${code}, signal ${signal})`;
+      for (const [key, w] of this.waiters) w.reject(new Error(`server ${args.join(' ')} ${this.exitStatus} while waiting for diagnostics for ${key}`));
+      this.waiters.clear();
+    });
+    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: Published) => {
+      const at = performance.now();
+      const key = `${p.uri}#${p.version ?? ''}`;
+      this.arrivals.set(key, { at, count: p.diagnostics.length });
+      const waiter = this.waiters.get(key);
+      if (waiter) {
+        this.waiters.delete(key);
+        waiter.resolve(at);
+      }
+    });
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.listen();
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /** RSS after a full GC in the server (see gcOnSignal.ts). */
+  async rssAfterGc(): Promise<number> {
+    process.kill(this.pid, 'SIGUSR2');
+    await sleep(SETTLE_MS);
+    return vmKb(this.pid, 'VmRSS');
+  }
+
+  async initialize(): Promise<void> {
+    // No workspace.configuration capability: the server uses its default settings.
+    await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    await this.connection.sendNotification('initialized', {});
+  }
+
+  /** Time at which diagnostics for this uri and version arrived. */
+  diagnosticsAt(uri: string, version: number): Promise<number> {
+    const key = `${uri}#${version}`;
+    const arrived = this.arrivals.get(key);
+    if (arrived) return Promise.resolve(arrived.at);
+    if (this.exitStatus) return Promise.reject(new Error(`server ${this.exitStatus}`));
+    return new Promise((resolveAt, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${key} within ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS);
+      this.waiters.set(key, {
+        resolve: (at) => {
+          clearTimeout(timer);
+          resolveAt(at);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      });
+    });
+  }
+
+  diagnosticCount(uri: string, version: number): number {
+    return this.arrivals.get(`${uri}#${version}`)?.count ?? -1;
+  }
+
+  async close(): Promise<void> {
+    if (this.exitStatus) {
+      this.connection.dispose();
+      return;
+    }
+    const exited = new Promise<void>((r) => this.child.once('exit', () => r()));
+    // A server that does not exit within 10 s of the request (e.g. stuck) is killed.
+    const timer = setTimeout(() => this.child.kill(), 10_000);
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown').then(() => this.connection.sendNotification('exit')), exited]);
+    } catch {
+      // the kill above still applies
+    }
+    await exited;
+    clearTimeout(timer);
+    this.connection.dispose();
+  }
+}
+
+const sleep = (milliseconds: number) => new Promise((r) => setTimeout(r, milliseconds));
+
+interface LspResult {
+  readonly label: string;
+  readonly opens: number[];
+  readonly warmOpens: number[];
+  readonly edits: number[];
+  readonly rssBefore: number[];
+  readonly rssDelta: number[];
+  readonly peakDelta: number[];
+  readonly gcDelta: number[];
+  readonly diagnostics: number;
+}
+
+interface Edit {
+  readonly line: number;
+  readonly length: number;
+  readonly texts: readonly [string, string];
+}
+
+interface ProcessResult {
+  readonly open: number;
+  readonly warmOpen: number;
+  readonly edits: number[];
+  readonly rssBefore: number;
+  readonly rssDelta: number;
+  readonly peakDelta: number;
+  readonly gcDelta: number;
+  readonly diagnostics: number;
+}
+
+/** One fresh server process: cold open, edits, RSS, then a second (warm) open. */
+async function measureProcess(label: string, args: string[], p: number, text: string, edit: Edit): Promise<ProcessResult> {
+  gc();
+  const server = new Server(args);
+  try {
+    await server.initialize();
+    await sleep(SETTLE_MS);
+    // Baseline: the idle server after a full GC (startup garbage gone).
+    const before = await server.rssAfterGc();
+
+    const uri = `file:///bench/${label}-${p}.sip`;
+    const t0 = performance.now();
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sip', version: 1, text } });
+    const open = (await server.diagnosticsAt(uri, 1)) - t0;
+    const diagnostics = server.diagnosticCount(uri, 1);
+    await sleep(SETTLE_MS);
+    const rssDelta = vmKb(server.pid, 'VmRSS') - before;
+    const peakDelta = vmKb(server.pid, 'VmHWM') - before;
+    const gcDelta = (await server.rssAfterGc()) - before;
+
+    const edits: number[] = [];
+    let version = 1;
+    for (let e = 0; e < EDITS_PER_PROCESS; e++) {
+      version++;
+      const t1 = performance.now();
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line: edit.line, character: 0 }, end: { line: edit.line, character: edit.length } }, text: edit.texts[e % 2] }],
+      });
+      edits.push((await server.diagnosticsAt(uri, version)) - t1);
+    }
+
+    // A second document in the same process, once the code is warm (not a target; shows the JIT's share).
+    const uri2 = `file:///bench/${label}-${p}-second.sip`;
+    const t2 = performance.now();
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri2, languageId: 'sip', version: 1, text } });
+    const warmOpen = (await server.diagnosticsAt(uri2, 1)) - t2;
+    return { open, warmOpen, edits, rssBefore: before, rssDelta, peakDelta, gcDelta, diagnostics };
+  } finally {
+    await server.close();
+  }
+}
+
+function collect(label: string, results: readonly ProcessResult[]): LspResult {
+  return {
+    label,
+    opens: results.map((r) => r.open),
+    warmOpens: results.map((r) => r.warmOpen),
+    edits: results.flatMap((r) => r.edits),
+    rssBefore: results.map((r) => r.rssBefore),
+    rssDelta: results.map((r) => r.rssDelta),
+    peakDelta: results.map((r) => r.peakDelta),
+    gcDelta: results.map((r) => r.gcDelta),
+    diagnostics: results[results.length - 1].diagnostics,
+  };
+}
+
+/** A header line in the middle of the trace: Max-Forwards of the first request at or after the middle message. */
+function middleEdit(text: string, messages: readonly string[]): Edit {
+  let offset = 0;
+  const middle = messages.length >> 1;
+  for (let i = 0; i < messages.length; i++) {
+    const at = messages[i].indexOf('\r\nMax-Forwards: ');
+    if (i >= middle && at >= 0) {
+      const lineStart = offset + at + 2;
+      const lineStop = text.indexOf('\r\n', lineStart);
+      let line = 0;
+      for (let k = text.indexOf('\n'); k >= 0 && k < lineStart; k = text.indexOf('\n', k + 1)) line++;
+      const old = text.slice(lineStart, lineStop);
+      return { line, length: lineStop - lineStart, texts: ['Max-Forwards: 69', old] };
+    }
+    offset += messages[i].length + 2;
+  }
+  throw new Error('no request with Max-Forwards after the middle of the trace');
+}
+
+// --- Main ------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const targetMb = Number(process.env.BENCH_MB ?? 10);
+  console.log(`SIP Trace Inspector benchmark — node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(2)}`);
+
+  // a. The trace.
+  const g0 = performance.now();
+  const { text, messages } = generateTrace(Math.round(targetMb * MB));
+  const genMs = performance.now() - g0;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  const sizeMb = bytes / MB;
+  const trace = parseTrace(text);
+  const byCode = new Map<string, number>();
+  for (const f of diagnose(trace, { maxFindings: Infinity }).findings) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
+  let sipOk = 0;
+  for (const m of messages) if (sip.parse(m)) sipOk++;
+  console.log(`\na. Trace: ${sizeMb.toFixed(2)} MB (${bytes.toLocaleString('en-US')} bytes, MB = 2^20), ${messages.length.toLocaleString('en-US')} messages, generated in ${ms(genMs)}`);
+  console.log(`   parseTrace finds ${trace.messages.length} messages, ${trace.findings.length} parser findings; sip.parse accepts ${sipOk}/${messages.length}`);
+  console.log(`   diagnose findings: ${[...byCode].map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`);
+
+  // b. In-process.
+  console.log(`\nb. In-process, ${IN_PROCESS_WARMUPS} warm-up + ${IN_PROCESS_RUNS} timed runs each (gc before each run)`);
+  const [parse, full, sipParse] = timeInterleaved([
+    { name: 'parseTrace (parse + model)', run: () => parseTrace(text).messages.length },
+    { name: 'parseTrace + diagnose (all rules)', run: () => diagnose(parseTrace(text), { maxFindings: Infinity }).findings.length },
+    {
+      name: 'sip.parse over every message',
+      run: () => {
+        let n = 0;
+        for (const m of messages) if (sip.parse(m)) n++;
+        return n;
+      },
+    },
+  ]);
+  for (const t of [parse, full, sipParse]) {
+    console.log(
+      `   ${t.name.padEnd(34)} median ${ms(t.median).padStart(9)} (${(sizeMb / (t.median / 1000)).toFixed(1).padStart(6)} MB/s)   best ${ms(t.best).padStart(9)} (${(sizeMb / (t.best / 1000)).toFixed(1).padStart(6)} MB/s)`,
+    );
+  }
+  // Verdicts on the best runs: on a shared machine the minimum is the least disturbed measurement.
+  const parseVsSip = sipParse.best / parse.best;
+  const fullVsSip = sipParse.best / full.best;
+  console.log(`   parse vs sip:             ${ratio(parseVsSip)} as fast (best runs; medians ${ratio(sipParse.median / parse.median)}) (target ≥ 2×)  ${verdict(parseVsSip >= 2)}`);
+  console.log(`   full diagnostics vs sip:  ${ratio(fullVsSip)} as fast (best runs; medians ${ratio(sipParse.median / full.median)}) (target ≥ 1×)  ${verdict(fullVsSip >= 1)}`);
+
+  // c. LSP.
+  const edit = middleEdit(text, messages);
+  console.log(`\nc. LSP over stdio: ${LSP_PROCESSES} fresh processes per server, alternating; each: initialize, open (cold), ${EDITS_PER_PROCESS} edits of line ${edit.line + 1}, a second open (warm)`);
+  const projectRuns: ProcessResult[] = [];
+  const floorRuns: ProcessResult[] = [];
+  for (let p = 0; p < LSP_PROCESSES; p++) {
+    projectRuns.push(await measureProcess('project', [join(ROOT, 'dist', 'server.js')], p, text, edit));
+    floorRuns.push(await measureProcess('floor', [join(ROOT, 'out', 'test', 'bench', 'floorServer.js')], p, text, edit));
+  }
+  const project = collect('project', projectRuns);
+  const floor = collect('floor', floorRuns);
+  for (const r of [project, floor]) {
+    console.log(
+      `   ${r.label.padEnd(8)} open ${r.opens.map(ms).join(', ')} | edit ${r.edits.map((x) => x.toFixed(0)).join(', ')} ms | second open ${r.warmOpens.map(ms).join(', ')} | RSS before ${r.rssBefore.map(mib).join(', ')}, +${r.rssDelta.map(mib).join(', +')} after open (peak +${r.peakDelta.map(mib).join(', +')}; after full GC +${r.gcDelta.map(mib).join(', +')}) | ${r.diagnostics} diagnostics published`,
+    );
+  }
+  const openP = median(project.opens);
+  const openF = median(floor.opens);
+  const openExtra = openP - openF;
+  // The sip package's parse time is its best run, as in part b (the least disturbed estimate).
+  const openRatio = openExtra / sipParse.best;
+  const openExtraBest = best(project.opens) - best(floor.opens);
+  const editP = median(project.edits);
+  const editF = median(floor.edits);
+  const memP = median(project.rssDelta);
+  const memF = median(floor.rssDelta);
+  const memRatio = (memP - memF) / bytes;
+  const gcP = median(project.gcDelta);
+  const gcF = median(floor.gcDelta);
+  const gcRatio = (gcP - gcF) / bytes;
+  console.log(`   open: project ${ms(openP)}, floor ${ms(openF)}, project − floor ${ms(openExtra)} = ${ratio(openRatio)} the sip package's parse of the whole trace (${ms(sipParse.best)}; target ≤ 1×)  ${verdict(openRatio <= 1)}`);
+  console.log(`         (fastest open against fastest open: project − floor ${ms(openExtraBest)} = ${ratio(openExtraBest / sipParse.best)})`);
+  console.log(`   edit: project ${ms(editP)}, floor ${ms(editF)}, project − floor ${ms(editP - editF)}`);
+  console.log(`   memory after open: project +${mib(memP)}, floor +${mib(memF)}, (project − floor) / file size = ${ratio(memRatio)} (target ≤ 3×)  ${verdict(memRatio <= 3)}`);
+  console.log(`   same after a forced full GC in both servers (what stays retained): project +${mib(gcP)}, floor +${mib(gcF)}, (project − floor) / file size = ${ratio(gcRatio)}`);
+
+  // Summary.
+  const rows: Array<[string, string, string, string]> = [
+    ['trace', `${sizeMb.toFixed(2)} MB, ${messages.length} msgs`, '', ''],
+    ['parseTrace (best)', `${ms(parse.best)}  ${(sizeMb / (parse.best / 1000)).toFixed(1)} MB/s`, '', ''],
+    ['parseTrace + diagnose (best)', `${ms(full.best)}  ${(sizeMb / (full.best / 1000)).toFixed(1)} MB/s`, '', ''],
+    ['sip.parse, all msgs (best)', `${ms(sipParse.best)}  ${(sizeMb / (sipParse.best / 1000)).toFixed(1)} MB/s`, '', ''],
+    ['parse vs sip', ratio(parseVsSip), '≥ 2×', verdict(parseVsSip >= 2)],
+    ['full diagnostics vs sip', ratio(fullVsSip), '≥ 1×', verdict(fullVsSip >= 1)],
+    ['LSP open project / floor', `${ms(openP)} / ${ms(openF)}`, '', ''],
+    ['(open P − F) / sip parse', `${ms(openExtra)} / ${ms(sipParse.best)} = ${ratio(openRatio)}`, '≤ 1×', verdict(openRatio <= 1)],
+    ['LSP edit project / floor', `${ms(editP)} / ${ms(editF)}`, '', ''],
+    ['LSP 2nd open project / floor', `${ms(median(project.warmOpens))} / ${ms(median(floor.warmOpens))}`, '', ''],
+    ['RSS after open P / F', `+${mib(memP)} / +${mib(memF)}`, '', ''],
+    ['(RSS P − F) / file size', `${mib(memP - memF)} / ${mib(bytes)} = ${ratio(memRatio)}`, '≤ 3×', verdict(memRatio <= 3)],
+    ['  same, after full GC', `+${mib(gcP)} / +${mib(gcF)} → ${ratio(gcRatio)}`, '', '(retained)'],
+  ];
+  const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+  console.log('\nSummary (in-process: best of runs; LSP: medians)');
+  for (const r of rows) console.log(`  ${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2].padEnd(w[2])}  ${r[3]}`.trimEnd());
+  console.log(`\nbench took ${((performance.now() - started) / 1000).toFixed(1)} s; load average ${loadavg()[0].toFixed(2)} (other processes on the machine skew timings)`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,20 +1,36 @@
-// Parse once per document version; every feature takes the parsed trace from here.
+// Parse once per document version; every feature takes the parsed document from here.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseTrace } from './sip/parser';
 import { Trace } from './sip/model';
+import { LineIndex } from './sip/lineIndex';
+
+export class ParsedDocument {
+  private lineIndex: LineIndex | undefined;
+
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    readonly trace: Trace,
+  ) {}
+
+  /** Built on first use: hovers and code actions on a small trace never pay for it twice. */
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.trace.text));
+  }
+}
 
 export class TraceCache {
-  private readonly traces = new Map<string, { version: number; trace: Trace }>();
+  private readonly parsed = new Map<string, ParsedDocument>();
 
-  get(document: TextDocument): Trace {
-    const cached = this.traces.get(document.uri);
-    if (cached && cached.version === document.version) return cached.trace;
-    const trace = parseTrace(document.getText());
-    this.traces.set(document.uri, { version: document.version, trace });
-    return trace;
+  get(document: TextDocument): ParsedDocument {
+    const cached = this.parsed.get(document.uri);
+    if (cached && cached.version === document.version) return cached;
+    const parsed = new ParsedDocument(document.uri, document.version, parseTrace(document.getText()));
+    this.parsed.set(document.uri, parsed);
+    return parsed;
   }
 
   delete(uri: string): void {
-    this.traces.delete(uri);
+    this.parsed.delete(uri);
   }
 }

@@ -50,7 +50,7 @@ async function validate(document: TextDocument): Promise<void> {
   const current = documents.get(document.uri);
   if (!current || current.version !== document.version) return;
   try {
-    const diagnostics = computeDiagnostics(document, traces.get(document), settings);
+    const diagnostics = computeDiagnostics(traces.get(document), settings);
     await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   } catch (error) {
     // A bug in one rule must not take the server down with the user's document.
@@ -95,11 +95,11 @@ function withDocument<T>(uri: string, fallback: T, run: (document: TextDocument)
   }
 }
 
-connection.onHover((params) => withDocument(params.textDocument.uri, null, (d) => computeHover(d, traces.get(d), params.position)));
-connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, [], (d) => computeSymbols(d, traces.get(d))));
+connection.onHover((params) => withDocument(params.textDocument.uri, null, (d) => computeHover(traces.get(d), params.position)));
+connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, [], (d) => computeSymbols(traces.get(d))));
 connection.onCodeAction(async (params) => {
   const settings = await settingsFor(params.textDocument.uri);
-  return withDocument(params.textDocument.uri, [], (d) => computeCodeActions(d, traces.get(d), params.context, settings));
+  return withDocument(params.textDocument.uri, [], (d) => computeCodeActions(traces.get(d), params.context, settings));
 });
 
 documents.listen(connection);

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTrace } from '../../server/src/sip/parser';
-import { SipMessage } from '../../server/src/sip/model';
 import { headerValue } from '../../server/src/sip/access';
 import { codes, crlf, request, response } from '../helpers';
 
@@ -9,8 +8,13 @@ function slice(text: string, from: number, to: number): string {
   return text.slice(from, to);
 }
 
-function headerMap(text: string, m: SipMessage): Record<string, string> {
-  return Object.fromEntries(m.headers.map((h) => [h.name, headerValue(text, h)]));
+function headersOf(text: string, index = 0) {
+  const trace = parseTrace(text);
+  return trace.headers.headersOf(trace.messages[index]);
+}
+
+function headerMap(text: string): Record<string, string> {
+  return Object.fromEntries(headersOf(text).map((h) => [h.name, headerValue(text, h)]));
 }
 
 test('request line pieces have exact offsets', () => {
@@ -38,9 +42,9 @@ test('status line pieces have exact offsets, reason may be empty or contain spac
 
 test('header names and values have exact offsets; compact forms map to long names', () => {
   const text = crlf('SIP/2.0 200 OK', 'v: SIP/2.0/UDP a.example.com;branch=z9hG4bK1', 'f: <sip:a@example.com>;tag=1', 't: <sip:b@example.com>;tag=2', 'i: abc@x', 'CSeq: 1 INVITE', 'm: <sip:a@192.0.2.1>', 'l: 0');
-  const [m] = parseTrace(text).messages;
-  assert.deepEqual(m.headers.map((h) => h.name), ['via', 'from', 'to', 'call-id', 'cseq', 'contact', 'content-length']);
-  const via = m.headers[0];
+  const headers = headersOf(text);
+  assert.deepEqual(headers.map((h) => h.name), ['via', 'from', 'to', 'call-id', 'cseq', 'contact', 'content-length']);
+  const via = headers[0];
   assert.equal(slice(text, via.offset, via.nameEnd), 'v');
   assert.equal(slice(text, via.valueOffset, via.valueEnd), 'SIP/2.0/UDP a.example.com;branch=z9hG4bK1');
 });
@@ -53,14 +57,12 @@ test('every compact form of RFC 3261 and its extensions is recognised', () => {
   };
   const letters = Object.keys(expected);
   const text = crlf('SIP/2.0 200 OK', ...letters.map((l) => `${l.toUpperCase()}: x`));
-  const [m] = parseTrace(text).messages;
-  assert.deepEqual(m.headers.map((h) => h.name), letters.map((l) => expected[l]));
+  assert.deepEqual(headersOf(text).map((h) => h.name), letters.map((l) => expected[l]));
 });
 
 test('folded header lines continue the value; whitespace before the colon is allowed', () => {
   const text = crlf('SIP/2.0 200 OK', 'Subject   : first', '  second', '\tthird', 'CSeq: 1', ' INVITE', 'To :', ' <sip:b@example.com>', 'Content-Length: 0');
-  const [m] = parseTrace(text).messages;
-  const values = headerMap(text, m);
+  const values = headerMap(text);
   assert.equal(values.subject, 'first second third');
   assert.equal(values.cseq, '1 INVITE');
   assert.equal(values.to, '<sip:b@example.com>');
@@ -153,7 +155,7 @@ test('a header line without a colon is a malformed header, not a crash', () => {
   const text = crlf('OPTIONS sip:b@example.com SIP/2.0', 'this is not a header', 'Content-Length: 0');
   const trace = parseTrace(text);
   assert.equal(trace.findings[0].code, 'sip.header.malformed');
-  assert.equal(trace.messages[0].headers.length, 1);
+  assert.equal(trace.messages[0].headerCount, 1);
 });
 
 test('binary garbage gives findings, not exceptions', () => {
@@ -177,8 +179,8 @@ test('an empty file has no messages and one note', () => {
 test('a 1 MB header line is read in one piece', () => {
   const long = 'x'.repeat(1 << 20);
   const text = crlf('OPTIONS sip:b@example.com SIP/2.0', `X-Long: ${long}`, 'Content-Length: 0');
-  const [m] = parseTrace(text).messages;
-  assert.equal(m.headers[0].valueEnd - m.headers[0].valueOffset, long.length);
+  const [header] = headersOf(text);
+  assert.equal(header.valueEnd - header.valueOffset, long.length);
 });
 
 test('Via values starting with SIP/2.0/ are not taken for status lines', () => {

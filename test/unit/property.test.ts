@@ -27,7 +27,7 @@ function checkTrace(text: string): void {
   for (const m of trace.messages) {
     assert.ok(m.offset >= previousEnd && m.offset < text.length && m.end <= text.length && m.end >= m.startLine.end, 'message inside the text, in order');
     assert.ok(m.bodyOffset <= m.bodyEnd || m.bodyEnd === m.end, 'body ordered');
-    for (const h of m.headers) assert.ok(h.offset <= h.nameEnd && h.nameEnd <= h.valueOffset && h.valueOffset <= h.valueEnd && h.valueEnd <= h.end && h.end <= text.length);
+    for (const h of trace.headers.headersOf(m)) assert.ok(h.offset <= h.nameEnd && h.nameEnd <= h.valueOffset && h.valueOffset <= h.valueEnd && h.valueEnd <= h.end && h.end <= text.length);
     previousEnd = m.offset + 1;
   }
   const { findings } = diagnose(trace, { maxFindings: Infinity });

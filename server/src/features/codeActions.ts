@@ -1,28 +1,27 @@
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ParsedDocument } from '../languageService';
 import { CodeAction, CodeActionContext, CodeActionKind, Diagnostic } from 'vscode-languageserver-types';
-import { Trace } from '../sip/model';
 import { findingsAt, fixFor } from '../sip/fixes';
 import { Settings } from '../settings';
-import { rangeOf } from './positions';
+import { offsetOf, rangeOf } from './positions';
 import { SOURCE } from './diagnostics';
 
 /** Quick fixes for our diagnostics in the request, chosen by code, recomputed on the current text. */
-export function computeCodeActions(document: TextDocument, trace: Trace, context: CodeActionContext, settings: Settings): CodeAction[] {
+export function computeCodeActions(document: ParsedDocument, context: CodeActionContext, settings: Settings): CodeAction[] {
   const only = context.only;
   if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`))) return [];
   const actions: CodeAction[] = [];
   for (const diagnostic of context.diagnostics) {
     if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
-    const offset = document.offsetAt(diagnostic.range.start);
-    for (const finding of findingsAt(trace, diagnostic.code, offset)) {
-      const fix = fixFor(trace, finding, settings.quickFix);
+    const offset = offsetOf(document, diagnostic.range.start);
+    for (const finding of findingsAt(document.trace, diagnostic.code, offset)) {
+      const fix = fixFor(document.trace, finding, settings.quickFix);
       if (fix) actions.push(toAction(document, fix.title, fix.edits, diagnostic));
     }
   }
   return actions;
 }
 
-function toAction(document: TextDocument, title: string, edits: readonly { offset: number; length: number; newText: string }[], diagnostic: Diagnostic): CodeAction {
+function toAction(document: ParsedDocument, title: string, edits: readonly { offset: number; length: number; newText: string }[], diagnostic: Diagnostic): CodeAction {
   return {
     title,
     kind: CodeActionKind.QuickFix,

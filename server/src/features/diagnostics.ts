@@ -1,6 +1,6 @@
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ParsedDocument } from '../languageService';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { Trace, Severity } from '../sip/model';
+import { Severity } from '../sip/model';
 import { diagnose } from '../sip/diagnose';
 import { RULES_BY_CODE } from '../sip/rules';
 import { Settings } from '../settings';
@@ -15,9 +15,9 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function computeDiagnostics(document: TextDocument, trace: Trace, settings: Settings): Diagnostic[] {
+export function computeDiagnostics(document: ParsedDocument, settings: Settings): Diagnostic[] {
   // One slot is kept for the note that says how many findings were left out.
-  const { findings, omitted } = diagnose(trace, { severities: settings.rules, maxFindings: Math.max(0, settings.maxDiagnostics - 1) });
+  const { findings, omitted } = diagnose(document.trace, { severities: settings.rules, maxFindings: Math.max(0, settings.maxDiagnostics - 1) });
   const diagnostics: Diagnostic[] = findings.map((f) => {
     const rule = RULES_BY_CODE.get(f.code);
     const diagnostic: Diagnostic = {

@@ -1,34 +1,35 @@
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ParsedDocument } from '../languageService';
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
-import { Trace } from '../sip/model';
 import { findHeader, messageIndexAt } from '../sip/access';
 import { explainHeader, explainMethod, explainStatus } from '../sip/explain';
-import { rangeOf } from './positions';
+import { offsetOf, rangeOf } from './positions';
 
-function markdown(document: TextDocument, value: string, offset: number, length: number): Hover {
+function markdown(document: ParsedDocument, value: string, offset: number, length: number): Hover {
   return { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(document, offset, length) };
 }
 
 /** Hover over a status code or reason, a method (request line or CSeq), or a header name. */
-export function computeHover(document: TextDocument, trace: Trace, position: Position): Hover | null {
-  const offset = document.offsetAt(position);
+export function computeHover(document: ParsedDocument, position: Position): Hover | null {
+  const { trace } = document;
+  const offset = offsetOf(document, position);
   const index = messageIndexAt(trace.messages, offset);
   if (index < 0) return null;
   const message = trace.messages[index];
   const { text } = trace;
   const line = message.startLine;
   if (line.kind === 'response' && line.code > 0 && offset >= line.codeOffset && offset <= line.reasonEnd) {
-    return markdown(document, explainStatus(trace, message, line.code, (o) => document.positionAt(o).line + 1), line.codeOffset, line.reasonEnd - line.codeOffset);
+    return markdown(document, explainStatus(trace, message, line.code, (o) => document.lines.position(o).line + 1), line.codeOffset, line.reasonEnd - line.codeOffset);
   }
   if (line.kind === 'request' && offset >= line.methodOffset && offset <= line.methodEnd) {
     return markdown(document, explainMethod(text.slice(line.methodOffset, line.methodEnd)), line.methodOffset, line.methodEnd - line.methodOffset);
   }
-  for (const h of message.headers) {
+  const headers = trace.headers.headersOf(message);
+  for (const h of headers) {
     if (offset >= h.offset && offset <= h.nameEnd) {
       return markdown(document, explainHeader(text.slice(h.offset, h.nameEnd), h.name), h.offset, h.nameEnd - h.offset);
     }
   }
-  const cseq = findHeader(message.headers, 'cseq');
+  const cseq = findHeader(headers, 'cseq');
   if (cseq && offset >= cseq.valueOffset && offset <= cseq.valueEnd) {
     const method = /\S+$/.exec(text.slice(cseq.valueOffset, cseq.valueEnd));
     if (method) {

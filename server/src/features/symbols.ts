@@ -1,12 +1,12 @@
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ParsedDocument } from '../languageService';
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
-import { Trace } from '../sip/model';
 import { rangeOf } from './positions';
 
 const MAX_NAME = 120;
 
 /** One symbol per message, named by its start line, so the Outline and breadcrumbs list the trace. */
-export function computeSymbols(document: TextDocument, trace: Trace): DocumentSymbol[] {
+export function computeSymbols(document: ParsedDocument): DocumentSymbol[] {
+  const { trace } = document;
   const { text } = trace;
   return trace.messages.map((m) => {
     const line = m.startLine;

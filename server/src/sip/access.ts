@@ -1,13 +1,14 @@
 // Reading a parsed message: headers by name and their values, sliced only when asked for.
-import { Header, SipMessage } from './model';
+import { Header, SipMessage, Trace } from './model';
+import { scanValue } from './values';
 
 export function findHeader(headers: readonly Header[], name: string): Header | undefined {
   for (const h of headers) if (h.name === name) return h;
   return undefined;
 }
 
-export function headersNamed(message: SipMessage, name: string): Header[] {
-  return message.headers.filter((h) => h.name === name);
+export function headersNamed(headers: readonly Header[], name: string): Header[] {
+  return headers.filter((h) => h.name === name);
 }
 
 /** The header's value with folded lines joined by a single space. */
@@ -41,22 +42,28 @@ export function messageIndexAt(messages: readonly SipMessage[], offset: number):
 }
 
 /** The value of the first header called `name`, folded lines joined; undefined when absent. */
-export function firstValue(text: string, message: SipMessage, name: string): string | undefined {
-  const h = findHeader(message.headers, name);
+export function firstValue(text: string, headers: readonly Header[], name: string): string | undefined {
+  const h = findHeader(headers, name);
   return h ? headerValue(text, h) : undefined;
+}
+
+/** The value of the message's first header called `name`, read from the trace's header table. */
+function valueIn(trace: Trace, message: SipMessage, name: string): string | undefined {
+  const h = trace.headers.find(message, name);
+  return h ? headerValue(trace.text, h) : undefined;
 }
 
 /**
  * The request a response answers: the nearest earlier request with the same Call-ID and CSeq.
  * Only used for the few responses that explain themselves (302, 503), so a bounded look-back will do.
  */
-export function requestFor(text: string, messages: readonly SipMessage[], response: SipMessage): SipMessage | undefined {
-  const callId = firstValue(text, response, 'call-id');
-  const cseq = firstValue(text, response, 'cseq');
+export function requestFor(trace: Trace, response: SipMessage): SipMessage | undefined {
+  const callId = valueIn(trace, response, 'call-id');
+  const cseq = valueIn(trace, response, 'cseq');
   if (callId === undefined || cseq === undefined) return undefined;
   for (let i = response.index - 1; i >= 0 && i >= response.index - 500; i--) {
-    const m = messages[i];
-    if (m.startLine.kind === 'request' && firstValue(text, m, 'call-id') === callId && firstValue(text, m, 'cseq') === cseq) return m;
+    const m = trace.messages[i];
+    if (m.startLine.kind === 'request' && valueIn(trace, m, 'call-id') === callId && valueIn(trace, m, 'cseq') === cseq) return m;
   }
   return undefined;
 }
@@ -70,4 +77,14 @@ export function addressUri(value: string): string {
   }
   const semi = value.indexOf(';');
   return (semi < 0 ? value : value.slice(0, semi)).trim();
+}
+
+/** Every URI listed in the Contact headers, in order. */
+export function contactUris(text: string, headers: readonly Header[]): string[] {
+  const uris: string[] = [];
+  for (const h of headersNamed(headers, 'contact')) {
+    const scan = scanValue(text, h.valueOffset, h.valueEnd, true);
+    for (let k = 0; k < scan.elements.length; k += 2) uris.push(addressUri(text.slice(scan.elements[k], scan.elements[k + 1])));
+  }
+  return uris;
 }

@@ -2,6 +2,7 @@
 // (the rule's, unless the user overrode it), bounded in number so a huge trace stays usable.
 import { Finding, Severity, Trace } from './model';
 import { RULES, RULES_BY_CODE } from './rules';
+import { createContext } from './rules/context';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -30,16 +31,11 @@ const CHECKS = RULES.filter((r) => r.check);
 /** Every finding of every rule, in document order, before severities are applied. */
 export function runRules(trace: Trace): Finding[] {
   const found: Finding[] = [...trace.findings];
-  const { text } = trace;
   for (const message of trace.messages) {
+    let code = '';
+    const context = createContext(trace, message, (offset, length, msg, data) => found.push({ code, offset, length, message: msg, data }));
     for (const rule of CHECKS) {
-      const context = {
-        trace,
-        text,
-        message,
-        report: (offset: number, length: number, msg: string, data?: Finding['data']) =>
-          found.push({ code: rule.code, offset, length, message: msg, data }),
-      };
+      code = rule.code;
       rule.check!(context);
     }
   }

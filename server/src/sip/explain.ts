@@ -4,8 +4,7 @@ import { statusCodeInfo, statusClassName } from './catalog/statusCodes';
 import { headerInfo } from './catalog/headers';
 import { methodInfo } from './catalog/methods';
 import { COMPACT_OF } from './headerNames';
-import { addressUri, findHeader, headerValue, headersNamed, requestFor } from './access';
-import { scanValue } from './values';
+import { contactUris, findHeader, headerValue, requestFor } from './access';
 
 function link(rfc: string, url: string): string {
   return `[${rfc}](${url})`;
@@ -14,26 +13,23 @@ function link(rfc: string, url: string): string {
 /** What this particular 302 or 503 says: its Contact targets, Expires, Retry-After, the request it answers. */
 function messageSpecifics(trace: Trace, message: SipMessage, code: number, lineOf: LineOf): string[] {
   const { text } = trace;
+  const headers = trace.headers.headersOf(message);
   const lines: string[] = [];
-  const request = requestFor(text, trace.messages, message);
+  const request = requestFor(trace, message);
   if (request && request.startLine.kind === 'request') {
     lines.push(`Answers \`${text.slice(request.startLine.offset, request.startLine.end)}\` (line ${lineOf(request.offset)}).`);
   }
   if (code === 302) {
-    const contacts: string[] = [];
-    for (const h of headersNamed(message, 'contact')) {
-      const scan = scanValue(text, h.valueOffset, h.valueEnd, true);
-      for (let k = 0; k < scan.elements.length; k += 2) contacts.push(addressUri(text.slice(scan.elements[k], scan.elements[k + 1])));
-    }
+    const contacts = contactUris(text, headers);
     lines.push(contacts.length > 0 ? `Retry at: ${contacts.map((c) => `\`${c}\``).join(', ')}.` : 'This 302 has **no Contact**: there is nowhere to retry.');
-    const expires = findHeader(message.headers, 'expires');
+    const expires = findHeader(headers, 'expires');
     lines.push(
       expires
         ? `Expires: ${headerValue(text, expires)}, so the Contact may be cached for that long.`
         : 'No Expires: use the Contact for this retry only; later requests go to the original URI.',
     );
   } else if (code === 503) {
-    const retryAfter = findHeader(message.headers, 'retry-after');
+    const retryAfter = findHeader(headers, 'retry-after');
     lines.push(
       retryAfter
         ? `Retry-After: ${headerValue(text, retryAfter)}. Do not send to this server before then.`

@@ -1,8 +1,9 @@
 // Quick fixes as plain text edits. Each fix touches only the message its finding is about, and
 // writes new lines with that message's own line ending.
 import { Finding, SipMessage, Trace } from './model';
-import { findHeader, messageIndexAt } from './access';
+import { messageIndexAt } from './access';
 import { RULES_BY_CODE } from './rules';
+import { createContext } from './rules/context';
 
 export interface TextEdit {
   readonly offset: number;
@@ -28,14 +29,11 @@ export function findingsAt(trace: Trace, code: string, offset: number): Finding[
   const index = messageIndexAt(trace.messages, offset);
   if (!rule?.check || index < 0) return [];
   const found: Finding[] = [];
-  rule.check({
-    trace,
-    text: trace.text,
-    message: trace.messages[index],
-    report: (o, length, message, data) => {
+  rule.check(
+    createContext(trace, trace.messages[index], (o, length, message, data) => {
       if (o === offset) found.push({ code, offset: o, length, message, data });
-    },
-  });
+    }),
+  );
   return found;
 }
 
@@ -53,7 +51,7 @@ export function fixFor(trace: Trace, finding: Finding, options: FixOptions): Fix
   const message = trace.messages[index];
   switch (finding.code) {
     case 'sip.503.missing-retry-after': {
-      if (findHeader(message.headers, 'retry-after')) return undefined;
+      if (trace.headers.find(message, 'retry-after')) return undefined;
       const seconds = Math.max(0, Math.floor(options.retryAfterSeconds));
       return { title, code: finding.code, edits: [insertHeaderLine(message, `Retry-After: ${seconds}`)] };
     }

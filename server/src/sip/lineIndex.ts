@@ -1,23 +1,67 @@
-// Line/column for offsets where there is no TextDocument (the command-line linter).
+// Line/column for offsets, with the line breaks LSP counts (CRLF, LF and a lone CR). Built with
+// indexOf, which is much faster on a large trace than a per-character loop.
+
+export interface LinePosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  let cr = text.indexOf('\r');
+  let loneCr = false;
+  while (cr >= 0 && !loneCr) {
+    loneCr = text.charCodeAt(cr + 1) !== 10;
+    cr = text.indexOf('\r', cr + 1);
+  }
+  if (!loneCr) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (c === 13 || c === 10) starts.push(i + 1);
+  }
+  return starts;
+}
 
 export class LineIndex {
-  private readonly starts: Uint32Array | number[];
+  private readonly starts: Float64Array;
 
-  constructor(text: string) {
-    const starts: number[] = [0];
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-    this.starts = text.length < 2 ** 32 ? Uint32Array.from(starts) : starts;
+  constructor(private readonly text: string) {
+    this.starts = Float64Array.from(lineStarts(text));
   }
 
-  /** Zero-based line and UTF-16 column of an offset. */
-  position(offset: number): { line: number; character: number } {
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** Zero-based line and UTF-16 column of an offset (clamped into the text). */
+  position(offset: number): LinePosition {
+    const at = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
-      if (this.starts[mid] <= offset) lo = mid;
+      if (this.starts[mid] <= at) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: offset - this.starts[lo] };
+    return { line: lo, character: this.beforeLineBreak(at, this.starts[lo]) - this.starts[lo] };
+  }
+
+  /** An offset inside a line break belongs to the end of the line's content. */
+  private beforeLineBreak(offset: number, lineStart: number): number {
+    while (offset > lineStart && (this.text.charCodeAt(offset - 1) === 13 || this.text.charCodeAt(offset - 1) === 10)) offset--;
+    return offset;
+  }
+
+  /** Offset of a position, clamped to its line's content as LSP's TextDocument does. */
+  offset(line: number, character: number): number {
+    if (line >= this.starts.length) return this.text.length;
+    if (line < 0) return 0;
+    const start = this.starts[line];
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    return this.beforeLineBreak(Math.max(Math.min(start + character, next), start), start);
   }
 }

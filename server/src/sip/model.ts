@@ -1,3 +1,5 @@
+import type { HeaderTable } from './headerTable';
+
 // The parsed trace. Every position is a UTF-16 offset into the trace text; nothing here holds a
 // substring of it, so a 10 MB trace costs numbers, not copies. Line/column is computed only at the edge.
 
@@ -59,7 +61,9 @@ export interface SipMessage {
   /** End of the message: the end of its body. */
   readonly end: number;
   readonly startLine: StartLine;
-  readonly headers: readonly Header[];
+  /** Row of the first header field in the trace's HeaderTable; the message's fields follow it. */
+  readonly firstHeader: number;
+  readonly headerCount: number;
   /** Where a new header line is inserted: just after the last header line's line ending. */
   readonly headersEnd: number;
   /** True when the last header line has no line ending (message cut off at end of file). */
@@ -72,6 +76,8 @@ export interface SipMessage {
 export interface Trace {
   readonly text: string;
   readonly messages: readonly SipMessage[];
+  /** Every header field of every message. */
+  readonly headers: HeaderTable;
   /** Framing and syntax findings the parser made while reading. */
   readonly findings: readonly Finding[];
 }

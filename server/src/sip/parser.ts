@@ -1,22 +1,24 @@
 // Splits a trace into SIP messages and records where every part of each one lies.
 // One forward pass over the text, char codes only; it never throws: problems become findings.
 import { Finding, Header, SipMessage, Trace } from './model';
+import { HeaderTable } from './headerTable';
 import { COLON, CR, HT, LF, SP, indexOfCode, isDigit, isTokenChar, lineEnd, nextLineStart, skipWhitespace, trimEnd } from './chars';
 import { isStartLine, parseStartLine } from './startLine';
 import { canonicalHeaderName } from './headerNames';
 import { advanceUtf8, utf8Length } from './utf8';
-import { findHeader, messageIndexAt } from './access';
+import { messageIndexAt } from './access';
 
 export function parseTrace(text: string): Trace {
   const findings: Finding[] = [];
   const messages: SipMessage[] = [];
   const names = new Map<string, string>();
+  const table = new HeaderTable();
   let pos = 0;
   const n = text.length;
   while (pos < n) {
     const end = lineEnd(text, pos);
     if (isStartLine(text, pos, end)) {
-      const message = parseMessage(text, pos, end, messages.length, findings, names);
+      const message = parseMessage(text, pos, end, messages.length, findings, names, table);
       messages.push(message);
       // A message always consumes its start line, so the loop advances.
       pos = message.end > pos ? message.end : nextLineStart(text, end);
@@ -24,8 +26,9 @@ export function parseTrace(text: string): Trace {
       pos = nextLineStart(text, end);
     }
   }
+  table.trim();
   reportUnreadableContent(text, messages, findings);
-  return { text, messages, findings };
+  return { text, messages, headers: table, findings };
 }
 
 /** NUL bytes or undecodable text outside any message: most likely a binary file such as a pcap. */
@@ -71,11 +74,12 @@ function parseMessage(
   index: number,
   findings: Finding[],
   names: Map<string, string>,
+  table: HeaderTable,
 ): SipMessage {
   const n = text.length;
   const startLine = parseStartLine(text, start, startEnd, findings);
   const eol = text.charCodeAt(startEnd) === CR ? '\r\n' : '\n';
-  const headers: Header[] = [];
+  const firstHeader = table.count;
   let pos = nextLineStart(text, startEnd);
   let headersEnd = pos;
   let bodyOffset = -1;
@@ -92,7 +96,7 @@ function parseMessage(
   const flush = () => {
     if (hOffset < 0) return;
     if (hValueOffset < 0) hValueOffset = hValueEnd;
-    headers.push({ name: hName, offset: hOffset, nameEnd: hNameEnd, valueOffset: hValueOffset, valueEnd: hValueEnd, end: hEnd });
+    table.add(hName, hOffset, hNameEnd, hValueOffset, hValueEnd, hEnd);
     hOffset = -1;
   };
   /** Extends the current header's value with the content of [from, to). */
@@ -169,13 +173,21 @@ function parseMessage(
   flush();
   if (bodyOffset < 0) bodyOffset = n;
 
-  const bodyEnd = findBodyEnd(text, headers, bodyOffset, findings);
+  const headerCount = table.count - firstHeader;
+  const bodyEnd = findBodyEnd(
+    text,
+    table.findIn(firstHeader, headerCount, 'content-length'),
+    table.findIn(firstHeader, headerCount, 'content-type'),
+    bodyOffset,
+    findings,
+  );
   return {
     index,
     offset: start,
     end: bodyEnd,
     startLine,
-    headers,
+    firstHeader,
+    headerCount,
     headersEnd,
     headersUnterminated,
     bodyOffset,
@@ -207,10 +219,14 @@ function readContentLength(text: string, header: Header | undefined, findings: F
  * the body runs to the next start line (or the end of the file), and a disagreeing Content-Length
  * is reported with the measured length.
  */
-function findBodyEnd(text: string, headers: readonly Header[], bodyOffset: number, findings: Finding[]): number {
-  const clHeader = findHeader(headers, 'content-length');
+function findBodyEnd(
+  text: string,
+  clHeader: Header | undefined,
+  contentType: Header | undefined,
+  bodyOffset: number,
+  findings: Finding[],
+): number {
   const declared = readContentLength(text, clHeader, findings);
-  const contentType = findHeader(headers, 'content-type');
   if (declared !== undefined) {
     const end = advanceUtf8(text, bodyOffset, declared);
     if (end >= 0 && plausibleBodyEnd(text, bodyOffset, end, contentType)) return end;

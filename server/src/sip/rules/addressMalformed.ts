@@ -1,7 +1,7 @@
 import { Rule, rfcUrl } from './rule';
-import { ADDRESS_HEADERS, LIST_HEADERS } from './structuredHeaders';
+import { ADDRESS_HEADERS } from './structuredHeaders';
 import { indexOfCode } from '../chars';
-import { LT, allChars, indexOutsideQuotes, isLws, isTokenOrLws, scanValue } from '../values';
+import { LT, allChars, indexOutsideQuotes, isLws, isTokenOrLws } from '../values';
 
 const RFC = 'RFC 3261 §20.10';
 
@@ -48,11 +48,12 @@ export const rule: Rule = {
   doc: `Addresses in To, From, Contact, Route, Record-Route and similar headers are either \`"Display Name" <URI>\` or a bare URI. A display name with characters outside token must be quoted; nothing may stand between \`<\`, the URI and \`>\`; a URI with \`?\`, \`,\` or \`;\` must be in \`<>\` (RFC 4475 §3.1.2.13–3.1.2.15).
 
 Example: \`From: Bell, Alexander <sip:a.g.bell@example.com>;tag=43\`.`,
-  check({ text, message, report }) {
-    for (const h of message.headers) {
+  check({ text, headers, structure, report }) {
+    for (let i = 0; i < headers.length; i++) {
+      const h = headers[i];
       if (!ADDRESS_HEADERS.has(h.name) || h.valueEnd <= h.valueOffset) continue;
-      const scan = scanValue(text, h.valueOffset, h.valueEnd, LIST_HEADERS.has(h.name));
-      if (scan.unterminatedQuote >= 0) continue; // reported by sip.header.unterminated-quote
+      const scan = structure(i);
+      if (!scan || scan.unterminatedQuote >= 0) continue; // reported by sip.header.unterminated-quote
       if (scan.unterminatedAngle >= 0) {
         report(scan.unterminatedAngle, h.valueEnd - scan.unterminatedAngle, `This "<" is never closed with ">" (${RFC}).`);
         continue;

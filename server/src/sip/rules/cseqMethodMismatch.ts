@@ -12,9 +12,9 @@ export const rule: Rule = {
 
 Example: \`OPTIONS sip:bob@example.com SIP/2.0\` with \`CSeq: 8 INVITE\`.`,
   fix: 'Set the CSeq method to the request method',
-  check({ text, message, report }) {
+  check({ text, message, headers, report }) {
     const line = message.startLine;
-    const cseq = findHeader(message.headers, 'cseq');
+    const cseq = findHeader(headers, 'cseq');
     if (line.kind !== 'request' || !cseq) return;
     let end = cseq.valueEnd;
     let start = end;

@@ -1,6 +1,4 @@
 import { Rule, rfcUrl } from './rule';
-import { LIST_HEADERS, isStructured } from './structuredHeaders';
-import { scanValue } from '../values';
 
 export const rule: Rule = {
   code: 'sip.header.empty-element',
@@ -11,10 +9,11 @@ export const rule: Rule = {
   doc: `A \`;\` must be followed by a parameter and a \`,\` must separate two values. Stray separators make the header unparseable for strict stacks, which answer 400 Bad Request (RFC 4475 §3.1.2.1). Unknown headers are not checked.
 
 Example: \`Via: SIP/2.0/UDP 192.0.2.15;;,;,,\`.`,
-  check({ text, message, report }) {
-    for (const h of message.headers) {
-      if (!isStructured(h.name) || h.valueEnd <= h.valueOffset) continue;
-      const scan = scanValue(text, h.valueOffset, h.valueEnd, LIST_HEADERS.has(h.name));
+  check({ headers, structure, report }) {
+    for (let i = 0; i < headers.length; i++) {
+      const h = headers[i];
+      const scan = h.valueEnd > h.valueOffset ? structure(i) : undefined;
+      if (!scan) continue;
       const first = Math.min(scan.emptyParameters[0] ?? Infinity, scan.emptyElements[0] ?? Infinity);
       if (first === Infinity) continue;
       const count = scan.emptyParameters.length + scan.emptyElements.length;

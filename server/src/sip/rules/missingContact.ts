@@ -10,9 +10,9 @@ export const rule: Rule = {
   doc: `A 302 tells the client to retry at the Contact URI; §21.3.3 says the response SHOULD carry it. Without a Contact the client has nowhere to retry and the call fails. Fix the redirect server so it returns the new location.
 
 Example: \`SIP/2.0 302 Moved Temporarily\` with no \`Contact:\` header.`,
-  check({ message, report }) {
+  check({ message, headers, report }) {
     const line = message.startLine;
-    if (line.kind !== 'response' || line.code !== 302 || findHeader(message.headers, 'contact')) return;
+    if (line.kind !== 'response' || line.code !== 302 || findHeader(headers, 'contact')) return;
     report(
       line.offset,
       line.end - line.offset,

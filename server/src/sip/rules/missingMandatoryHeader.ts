@@ -19,10 +19,10 @@ export const rule: Rule = {
   doc: `Every request MUST contain To, From, CSeq, Call-ID, Max-Forwards and Via. A server answers a request that lacks one with 400 Bad Request (RFC 4475 §3.3.1).
 
 Example: an INVITE without \`Max-Forwards\` or \`Via\`.`,
-  check({ message, report }) {
+  check({ message, headers, report }) {
     const line = message.startLine;
     if (line.kind !== 'request') return;
-    const missing = MANDATORY.filter(([name]) => !findHeader(message.headers, name)).map(([, display]) => display);
+    const missing = MANDATORY.filter(([name]) => !findHeader(headers, name)).map(([, display]) => display);
     if (missing.length === 0) return;
     report(
       line.offset,

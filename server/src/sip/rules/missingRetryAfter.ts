@@ -11,9 +11,9 @@ export const rule: Rule = {
 
 Example: \`SIP/2.0 503 Service Unavailable\` with no \`Retry-After:\` header.`,
   fix: 'Insert Retry-After',
-  check({ message, report }) {
+  check({ message, headers, report }) {
     const line = message.startLine;
-    if (line.kind !== 'response' || line.code !== 503 || findHeader(message.headers, 'retry-after')) return;
+    if (line.kind !== 'response' || line.code !== 503 || findHeader(headers, 'retry-after')) return;
     report(
       line.offset,
       line.end - line.offset,

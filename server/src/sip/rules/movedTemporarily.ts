@@ -1,6 +1,5 @@
 import { Rule, rfcUrl } from './rule';
-import { addressUri, findHeader, firstValue, headerValue, headersNamed, requestFor } from '../access';
-import { scanValue } from '../values';
+import { addressUri, contactUris, findHeader, firstValue, headerValue, headersNamed, requestFor } from '../access';
 
 export const rule: Rule = {
   code: 'sip.302.moved-temporarily',
@@ -11,23 +10,20 @@ export const rule: Rule = {
   doc: `Marks every 302 and says what a correct client does with it: send the request again, as a new transaction, to the URI(s) in Contact; keep using the original Request-URI for every later request; cache the Contact only for as long as an explicit \`Expires\` header or \`expires\` Contact parameter allows (without one it is good for this one retry). The 302 itself is ACKed like any final response to INVITE.
 
 Example: \`SIP/2.0 302 Moved Temporarily\` with \`Contact: <sip:bob@192.0.2.4>\`.`,
-  check({ text, trace, message, report }) {
+  check({ text, trace, message, headers, report }) {
     const line = message.startLine;
     if (line.kind !== 'response' || line.code !== 302) return;
-    const contacts: string[] = [];
-    for (const h of headersNamed(message, 'contact')) {
-      const scan = scanValue(text, h.valueOffset, h.valueEnd, true);
-      for (let k = 0; k < scan.elements.length; k += 2) contacts.push(addressUri(text.slice(scan.elements[k], scan.elements[k + 1])));
-    }
-    const request = requestFor(text, trace.messages, message);
+    const contacts = contactUris(text, headers);
+    const request = requestFor(trace, message);
+    const to = firstValue(text, headers, 'to');
     const original =
       request && request.startLine.kind === 'request'
         ? text.slice(request.startLine.uriOffset, request.startLine.uriEnd)
-        : firstValue(text, message, 'to') !== undefined
-          ? addressUri(firstValue(text, message, 'to') as string)
+        : to !== undefined
+          ? addressUri(to)
           : 'the original Request-URI';
-    const expires = findHeader(message.headers, 'expires');
-    const hasExpiresParam = headersNamed(message, 'contact').some((h) => /;\s*expires\s*=/i.test(headerValue(text, h)));
+    const expires = findHeader(headers, 'expires');
+    const hasExpiresParam = headersNamed(headers, 'contact').some((h) => /;\s*expires\s*=/i.test(headerValue(text, h)));
     const caching = expires
       ? `The 302 carries Expires: ${headerValue(text, expires)}, so the client may cache the Contact for that many seconds.`
       : hasExpiresParam

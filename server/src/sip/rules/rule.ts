@@ -1,11 +1,16 @@
 // The shape of a rule: a stable code, a severity that follows the RFC's MUST/SHOULD/MAY, where the
 // RFC says so, a doc block for docs/rules.md, and (unless the parser reports it) a check per message.
-import { Finding, Severity, SipMessage, Trace } from '../model';
+import { Finding, Header, Severity, SipMessage, Trace } from '../model';
+import { ValueScan } from '../values';
 
 export interface RuleContext {
   readonly trace: Trace;
   readonly text: string;
   readonly message: SipMessage;
+  /** The message's header fields, made once for all rules. */
+  readonly headers: readonly Header[];
+  /** The scanned structure of headers[index] when it is a structured header, computed once. */
+  structure(index: number): ValueScan | undefined;
   report(offset: number, length: number, message: string, data?: Finding['data']): void;
 }
 

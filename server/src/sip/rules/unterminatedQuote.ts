@@ -1,6 +1,4 @@
 import { Rule, rfcUrl } from './rule';
-import { LIST_HEADERS, isStructured } from './structuredHeaders';
-import { scanValue } from '../values';
 
 export const rule: Rule = {
   code: 'sip.header.unterminated-quote',
@@ -11,11 +9,11 @@ export const rule: Rule = {
   doc: `A quoted string (a display name, a parameter value) opens with \`"\` and must close with one; \`\\\\\` escapes the next character. An unclosed quote swallows the rest of the header, URI included, and the request is rejected with 400 Bad Request (RFC 4475 §3.1.2.6).
 
 Example: \`To: "Mr. J. User <sip:j.user@example.com>\`.`,
-  check({ text, message, report }) {
-    for (const h of message.headers) {
-      if (!isStructured(h.name)) continue;
-      const scan = scanValue(text, h.valueOffset, h.valueEnd, LIST_HEADERS.has(h.name));
-      if (scan.unterminatedQuote < 0) continue;
+  check({ headers, structure, report }) {
+    for (let i = 0; i < headers.length; i++) {
+      const h = headers[i];
+      const scan = structure(i);
+      if (!scan || scan.unterminatedQuote < 0) continue;
       report(
         scan.unterminatedQuote,
         h.valueEnd - scan.unterminatedQuote,

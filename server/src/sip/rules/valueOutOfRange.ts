@@ -12,18 +12,18 @@ export const rule: Rule = {
   doc: `Expires, Retry-After and the Contact \`expires\` parameter count seconds from 0 to 2^32-1 (about 136 years). Larger values overflow 32-bit stacks, which then read a small or negative number (RFC 4475 §3.1.2.4, §3.1.2.5).
 
 Example: \`Expires: 10000000000000000000\`.`,
-  check({ text, message, report }) {
+  check({ text, message, headers, report }) {
     const flag = (from: number, to: number, what: string) =>
       report(from, to - from, `${what} ${text.slice(from, Math.min(to, from + 30))}${to - from > 30 ? '…' : ''} exceeds 2^32-1 seconds (RFC 3261 §20.19); 32-bit implementations overflow on it.`);
     for (const name of ['expires', 'retry-after']) {
-      for (const h of headersNamed(message, name)) {
+      for (const h of headersNamed(headers, name)) {
         let end = h.valueOffset;
         while (end < h.valueEnd && isDigit(text.charCodeAt(end))) end++;
         const seconds = parseDigits(text, h.valueOffset, end);
         if (seconds !== undefined && seconds > MAX_DELTA_SECONDS) flag(h.valueOffset, end, name === 'expires' ? 'Expires' : 'Retry-After');
       }
     }
-    for (const h of headersNamed(message, 'contact')) {
+    for (const h of headersNamed(headers, 'contact')) {
       const pattern = /;\s*expires\s*=\s*(\d+)/gi;
       const value = text.slice(h.valueOffset, h.valueEnd);
       for (let m = pattern.exec(value); m; m = pattern.exec(value)) {

@@ -1,0 +1,75 @@
+// All header fields of a trace in one Int32Array, six numbers per field, so a 10 MB trace holds
+// a few MB of numbers instead of two hundred thousand objects. Header objects are made on demand.
+import { Header, SipMessage } from './model';
+
+const FIELDS = 6; // offset, nameEnd, valueOffset, valueEnd, end, name id
+
+export class HeaderTable {
+  private rows = new Int32Array(FIELDS * 1024);
+  private readonly names: string[] = [];
+  private readonly nameIds = new Map<string, number>();
+  private size = 0;
+
+  get count(): number {
+    return this.size;
+  }
+
+  add(name: string, offset: number, nameEnd: number, valueOffset: number, valueEnd: number, end: number): void {
+    if ((this.size + 1) * FIELDS > this.rows.length) {
+      const grown = new Int32Array(this.rows.length * 2);
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    let id = this.nameIds.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push(name);
+      this.nameIds.set(name, id);
+    }
+    const at = this.size++ * FIELDS;
+    const rows = this.rows;
+    rows[at] = offset;
+    rows[at + 1] = nameEnd;
+    rows[at + 2] = valueOffset;
+    rows[at + 3] = valueEnd;
+    rows[at + 4] = end;
+    rows[at + 5] = id;
+  }
+
+  /** Releases the unused part of the buffer once parsing is done. */
+  trim(): void {
+    if (this.rows.length > this.size * FIELDS) this.rows = this.rows.slice(0, this.size * FIELDS);
+  }
+
+  nameOf(row: number): string {
+    return this.names[this.rows[row * FIELDS + 5]];
+  }
+
+  header(row: number): Header {
+    const at = row * FIELDS;
+    const r = this.rows;
+    return { name: this.names[r[at + 5]], offset: r[at], nameEnd: r[at + 1], valueOffset: r[at + 2], valueEnd: r[at + 3], end: r[at + 4] };
+  }
+
+  /** The message's header fields, in order, as objects (allocated per call: keep the result while you need it). */
+  headersOf(message: SipMessage): Header[] {
+    const out: Header[] = new Array(message.headerCount);
+    for (let i = 0; i < message.headerCount; i++) out[i] = this.header(message.firstHeader + i);
+    return out;
+  }
+
+  /** First field called `name` among the message's, or undefined. */
+  find(message: SipMessage, name: string): Header | undefined {
+    return this.findIn(message.firstHeader, message.headerCount, name);
+  }
+
+  /** First field called `name` in rows [first, first + count), or undefined. */
+  findIn(first: number, count: number, name: string): Header | undefined {
+    const id = this.nameIds.get(name);
+    if (id === undefined) return undefined;
+    for (let row = first, last = first + count; row < last; row++) {
+      if (this.rows[row * FIELDS + 5] === id) return this.header(row);
+    }
+    return undefined;
+  }
+}

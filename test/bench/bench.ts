@@ -109,7 +109,7 @@ class Server {
 
   constructor(args: string[]) {
     const prof = process.env.BENCH_CPU_PROF;
-    const flags = ['--expose-gc', '--require', join(__dirname, 'gcOnSignal.js'), ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${resolve(prof)}`] : [])];
+    const flags = ['--expose-gc', ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), '--require', join(__dirname, 'gcOnSignal.js'), ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${resolve(prof)}`] : [])];
     this.child = spawn(process.execPath, [...flags, ...args, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.child.once('exit', (code, signal) => {
       this.exitStatus = `exited (code ${code}, signal ${signal})`;

@@ -11,7 +11,7 @@ test('a 100 MB trace is parsed completely and its diagnostics stay bounded', () 
   const text = call.repeat(copies);
   const trace = parseTrace(text);
   assert.equal(trace.messages.length, copies * 3);
-  assert.equal(trace.messages[trace.messages.length - 1].end, text.length);
+  assert.equal(trace.messages.at(trace.messages.length - 1).end, text.length);
   const { findings, omitted } = diagnose(trace, { maxFindings: 1000 });
   assert.equal(findings.length, 1000);
   assert.equal(omitted.information, copies * 2 - 1000);

@@ -10,7 +10,7 @@ function slice(text: string, from: number, to: number): string {
 
 function headersOf(text: string, index = 0) {
   const trace = parseTrace(text);
-  return trace.headers.headersOf(trace.messages[index]);
+  return trace.headers.headersOf(trace.messages.at(index));
 }
 
 function headerMap(text: string): Record<string, string> {
@@ -73,8 +73,8 @@ test('LF-only traces and mixed blank lines between messages', () => {
   const text = 'OPTIONS sip:a@b SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\nContent-Length: 0\n\n\n\n\nSIP/2.0 200 OK\nContent-Length: 0\n\n';
   const trace = parseTrace(text);
   assert.equal(trace.messages.length, 2);
-  assert.equal(trace.messages[0].eol, '\n');
-  assert.equal(slice(text, trace.messages[1].startLine.offset, trace.messages[1].startLine.end), 'SIP/2.0 200 OK');
+  assert.equal(trace.messages.at(0).eol, '\n');
+  assert.equal(slice(text, trace.messages.at(1).startLine.offset, trace.messages.at(1).startLine.end), 'SIP/2.0 200 OK');
 });
 
 test('text between messages that is not SIP is skipped', () => {
@@ -99,7 +99,7 @@ test('Content-Length counts UTF-8 bytes, not characters', () => {
   const bytes = Buffer.byteLength(body, 'utf8');
   const text = crlf('MESSAGE sip:b@example.com SIP/2.0', 'Content-Type: text/plain', `Content-Length: ${bytes}`) + body;
   const trace = parseTrace(text);
-  assert.equal(slice(text, trace.messages[0].bodyOffset, trace.messages[0].bodyEnd), body);
+  assert.equal(slice(text, trace.messages.at(0).bodyOffset, trace.messages.at(0).bodyEnd), body);
   assert.deepEqual(trace.findings, []);
 });
 
@@ -108,7 +108,7 @@ test('a message/sipfrag body that starts with a status line stays in the body', 
   const text = crlf('NOTIFY sip:a@example.com SIP/2.0', 'Content-Type: message/sipfrag;version=2.0', `Content-Length: ${body.length}`) + body;
   const trace = parseTrace(text);
   assert.equal(trace.messages.length, 1);
-  assert.equal(slice(text, trace.messages[0].bodyOffset, trace.messages[0].bodyEnd), body);
+  assert.equal(slice(text, trace.messages.at(0).bodyOffset, trace.messages.at(0).bodyEnd), body);
 });
 
 test('Content-Length larger than the rest of the file is reported with the measured length', () => {
@@ -147,15 +147,15 @@ test('a message cut off at the end of the file is still read', () => {
   const text = 'INVITE sip:b@example.com SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nCall-';
   const trace = parseTrace(text);
   assert.equal(trace.messages.length, 1);
-  assert.equal(trace.messages[0].headersUnterminated, true);
-  assert.equal(trace.messages[0].end, text.length);
+  assert.equal(trace.messages.at(0).headersUnterminated, true);
+  assert.equal(trace.messages.at(0).end, text.length);
 });
 
 test('a header line without a colon is a malformed header, not a crash', () => {
   const text = crlf('OPTIONS sip:b@example.com SIP/2.0', 'this is not a header', 'Content-Length: 0');
   const trace = parseTrace(text);
   assert.equal(trace.findings[0].code, 'sip.header.malformed');
-  assert.equal(trace.messages[0].headerCount, 1);
+  assert.equal(trace.messages.at(0).headerCount, 1);
 });
 
 test('binary garbage gives findings, not exceptions', () => {

@@ -14,7 +14,7 @@ export function computeHover(document: ParsedDocument, position: Position): Hove
   const offset = offsetOf(document, position);
   const index = messageIndexAt(trace.messages, offset);
   if (index < 0) return null;
-  const message = trace.messages[index];
+  const message = trace.messages.at(index);
   const { text } = trace;
   const line = message.startLine;
   if (line.kind === 'response' && line.code > 0 && offset >= line.codeOffset && offset <= line.reasonEnd) {

@@ -8,7 +8,7 @@ const MAX_NAME = 120;
 export function computeSymbols(document: ParsedDocument): DocumentSymbol[] {
   const { trace } = document;
   const { text } = trace;
-  return trace.messages.map((m) => {
+  return [...trace.messages].map((m) => {
     const line = m.startLine;
     const raw = text.slice(line.offset, Math.min(line.end, line.offset + MAX_NAME + 1));
     const name = raw.length > MAX_NAME ? `${raw.slice(0, MAX_NAME)}…` : raw;

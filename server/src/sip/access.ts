@@ -1,5 +1,6 @@
 // Reading a parsed message: headers by name and their values, sliced only when asked for.
 import { Header, SipMessage, Trace } from './model';
+import { MessageTable } from './messageTable';
 import { scanValue } from './values';
 
 export function findHeader(headers: readonly Header[], name: string): Header | undefined {
@@ -27,18 +28,18 @@ export function methodOf(text: string, message: SipMessage): string | undefined 
  * includes its end, so a cursor just after the last character still finds it; where one message
  * ends and the next starts, the next one wins.
  */
-export function messageIndexAt(messages: readonly SipMessage[], offset: number): number {
+export function messageIndexAt(messages: MessageTable, offset: number): number {
   let lo = 0;
   let hi = messages.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    if (messages[mid].offset <= offset) {
+    if (messages.offsetOf(mid) <= offset) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  return found >= 0 && offset <= messages[found].end ? found : -1;
+  return found >= 0 && offset <= messages.endOf(found) ? found : -1;
 }
 
 /** The value of the first header called `name`, folded lines joined; undefined when absent. */
@@ -62,7 +63,7 @@ export function requestFor(trace: Trace, response: SipMessage): SipMessage | und
   const cseq = valueIn(trace, response, 'cseq');
   if (callId === undefined || cseq === undefined) return undefined;
   for (let i = response.index - 1; i >= 0 && i >= response.index - 500; i--) {
-    const m = trace.messages[i];
+    const m = trace.messages.at(i);
     if (m.startLine.kind === 'request' && valueIn(trace, m, 'call-id') === callId && valueIn(trace, m, 'cseq') === cseq) return m;
   }
   return undefined;

@@ -31,7 +31,8 @@ const CHECKS = RULES.filter((r) => r.check);
 /** Every finding of every rule, in document order, before severities are applied. */
 export function runRules(trace: Trace): Finding[] {
   const found: Finding[] = [...trace.findings];
-  for (const message of trace.messages) {
+  for (let i = 0; i < trace.messages.length; i++) {
+    const message = trace.messages.at(i);
     let code = '';
     const context = createContext(trace, message, (offset, length, msg, data) => found.push({ code, offset, length, message: msg, data }));
     for (const rule of CHECKS) {

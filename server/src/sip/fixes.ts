@@ -30,7 +30,7 @@ export function findingsAt(trace: Trace, code: string, offset: number): Finding[
   if (!rule?.check || index < 0) return [];
   const found: Finding[] = [];
   rule.check(
-    createContext(trace, trace.messages[index], (o, length, message, data) => {
+    createContext(trace, trace.messages.at(index), (o, length, message, data) => {
       if (o === offset) found.push({ code, offset: o, length, message, data });
     }),
   );
@@ -48,7 +48,7 @@ export function fixFor(trace: Trace, finding: Finding, options: FixOptions): Fix
   const title = RULES_BY_CODE.get(finding.code)?.fix;
   const index = messageIndexAt(trace.messages, finding.offset);
   if (!title || index < 0) return undefined;
-  const message = trace.messages[index];
+  const message = trace.messages.at(index);
   switch (finding.code) {
     case 'sip.503.missing-retry-after': {
       if (trace.headers.find(message, 'retry-after')) return undefined;

@@ -14,17 +14,22 @@ export class HeaderTable {
     return this.size;
   }
 
-  add(name: string, offset: number, nameEnd: number, valueOffset: number, valueEnd: number, end: number): void {
-    if ((this.size + 1) * FIELDS > this.rows.length) {
-      const grown = new Int32Array(this.rows.length * 2);
-      grown.set(this.rows);
-      this.rows = grown;
-    }
+  /** The number that stands for a canonical header name in this table. */
+  idOf(name: string): number {
     let id = this.nameIds.get(name);
     if (id === undefined) {
       id = this.names.length;
       this.names.push(name);
       this.nameIds.set(name, id);
+    }
+    return id;
+  }
+
+  add(id: number, offset: number, nameEnd: number, valueOffset: number, valueEnd: number, end: number): void {
+    if ((this.size + 1) * FIELDS > this.rows.length) {
+      const grown = new Int32Array(this.rows.length * 2);
+      grown.set(this.rows);
+      this.rows = grown;
     }
     const at = this.size++ * FIELDS;
     const rows = this.rows;

@@ -6,8 +6,23 @@ export interface LinePosition {
   readonly character: number;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
+/** Growable list of line starts in a typed array, so a large file makes no big JS array. */
+class Starts {
+  values = new Int32Array(1024);
+  length = 1; // line 0 starts at 0
+
+  push(offset: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = offset;
+  }
+}
+
+function lineStarts(text: string): Int32Array {
+  const starts = new Starts();
   let cr = text.indexOf('\r');
   let loneCr = false;
   while (cr >= 0 && !loneCr) {
@@ -16,21 +31,21 @@ function lineStarts(text: string): number[] {
   }
   if (!loneCr) {
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-    return starts;
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      if (c === 13 || c === 10) starts.push(i + 1);
+    }
   }
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-    if (c === 13 || c === 10) starts.push(i + 1);
-  }
-  return starts;
+  return starts.values.slice(0, starts.length);
 }
 
 export class LineIndex {
-  private readonly starts: Float64Array;
+  private readonly starts: Int32Array;
 
   constructor(private readonly text: string) {
-    this.starts = Float64Array.from(lineStarts(text));
+    this.starts = lineStarts(text);
   }
 
   get lineCount(): number {

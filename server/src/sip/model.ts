@@ -1,4 +1,5 @@
 import type { HeaderTable } from './headerTable';
+import type { MessageTable } from './messageTable';
 
 // The parsed trace. Every position is a UTF-16 offset into the trace text; nothing here holds a
 // substring of it, so a 10 MB trace costs numbers, not copies. Line/column is computed only at the edge.
@@ -75,7 +76,7 @@ export interface SipMessage {
 
 export interface Trace {
   readonly text: string;
-  readonly messages: readonly SipMessage[];
+  readonly messages: MessageTable;
   /** Every header field of every message. */
   readonly headers: HeaderTable;
   /** Framing and syntax findings the parser made while reading. */

@@ -2,6 +2,7 @@
 // One forward pass over the text, char codes only; it never throws: problems become findings.
 import { Finding, Header, SipMessage, Trace } from './model';
 import { HeaderTable } from './headerTable';
+import { MessageTable } from './messageTable';
 import { COLON, CR, HT, LF, SP, indexOfCode, isDigit, isTokenChar, lineEnd, nextLineStart, skipWhitespace, trimEnd } from './chars';
 import { isStartLine, parseStartLine } from './startLine';
 import { canonicalHeaderName } from './headerNames';
@@ -10,8 +11,8 @@ import { messageIndexAt } from './access';
 
 export function parseTrace(text: string): Trace {
   const findings: Finding[] = [];
-  const messages: SipMessage[] = [];
-  const names = new Map<string, string>();
+  const messages = new MessageTable();
+  const names = new Map<string, number>();
   const table = new HeaderTable();
   let pos = 0;
   const n = text.length;
@@ -19,7 +20,7 @@ export function parseTrace(text: string): Trace {
     const end = lineEnd(text, pos);
     if (isStartLine(text, pos, end)) {
       const message = parseMessage(text, pos, end, messages.length, findings, names, table);
-      messages.push(message);
+      messages.add(message);
       // A message always consumes its start line, so the loop advances.
       pos = message.end > pos ? message.end : nextLineStart(text, end);
     } else {
@@ -27,12 +28,13 @@ export function parseTrace(text: string): Trace {
     }
   }
   table.trim();
+  messages.trim();
   reportUnreadableContent(text, messages, findings);
   return { text, messages, headers: table, findings };
 }
 
 /** NUL bytes or undecodable text outside any message: most likely a binary file such as a pcap. */
-function reportUnreadableContent(text: string, messages: readonly SipMessage[], findings: Finding[]): void {
+function reportUnreadableContent(text: string, messages: MessageTable, findings: Finding[]): void {
   const bad = firstUnreadableOutside(text, messages);
   if (bad >= 0) {
     findings.push({
@@ -52,16 +54,16 @@ function reportUnreadableContent(text: string, messages: readonly SipMessage[], 
   }
 }
 
-function firstUnreadableOutside(text: string, messages: readonly SipMessage[]): number {
+function firstUnreadableOutside(text: string, messages: MessageTable): number {
   let first = -1;
   for (const ch of ['\0', '\uFFFD']) {
     for (let at = text.indexOf(ch); at >= 0 && (first < 0 || at < first); ) {
       const inside = messageIndexAt(messages, at);
-      if (inside < 0 || at >= messages[inside].end) {
+      if (inside < 0 || at >= messages.endOf(inside)) {
         first = at;
         break;
       }
-      at = text.indexOf(ch, messages[inside].end);
+      at = text.indexOf(ch, messages.endOf(inside));
     }
   }
   return first;
@@ -73,7 +75,7 @@ function parseMessage(
   startEnd: number,
   index: number,
   findings: Finding[],
-  names: Map<string, string>,
+  names: Map<string, number>,
   table: HeaderTable,
 ): SipMessage {
   const n = text.length;
@@ -86,7 +88,7 @@ function parseMessage(
   let headersUnterminated = startEnd === n;
 
   // The header being read; flushed when a line that does not continue it arrives.
-  let hName = '';
+  let hNameId = 0;
   let hOffset = -1;
   let hNameEnd = 0;
   let hValueOffset = -1;
@@ -96,7 +98,7 @@ function parseMessage(
   const flush = () => {
     if (hOffset < 0) return;
     if (hValueOffset < 0) hValueOffset = hValueEnd;
-    table.add(hName, hOffset, hNameEnd, hValueOffset, hValueEnd, hEnd);
+    table.add(hNameId, hOffset, hNameEnd, hValueOffset, hValueEnd, hEnd);
     hOffset = -1;
   };
   /** Extends the current header's value with the content of [from, to). */
@@ -152,12 +154,12 @@ function parseMessage(
       } else {
         skippingMalformed = false;
         const written = text.slice(pos, i);
-        let name = names.get(written);
-        if (name === undefined) {
-          name = canonicalHeaderName(written);
-          if (names.size < 1024) names.set(written, name);
+        let id = names.get(written);
+        if (id === undefined) {
+          id = table.idOf(canonicalHeaderName(written));
+          if (names.size < 1024) names.set(written, id);
         }
-        hName = name;
+        hNameId = id;
         hOffset = pos;
         hNameEnd = i;
         hValueOffset = -1;

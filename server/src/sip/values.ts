@@ -19,17 +19,17 @@ export interface ValueScan {
   readonly unterminatedQuote: number;
   /** Offset of a "<" that is never closed, or -1. */
   readonly unterminatedAngle: number;
-  /** Offsets of ";" with no parameter after it. */
-  readonly emptyParameters: number[];
-  /** Offsets of "," that leave an empty element before or after them. */
-  readonly emptyElements: number[];
+  /** Offsets of a ";" with no parameter after it, or of a "," that leaves an empty element. */
+  readonly strayAt: readonly number[];
 }
+
+const NONE: readonly number[] = [];
 
 /** Walks a structured value, honouring quoted strings and <URI> so their contents are not split. */
 export function scanValue(text: string, from: number, to: number, splitOnComma: boolean): ValueScan {
   const elements: number[] = [];
-  const emptyParameters: number[] = [];
-  const emptyElements: number[] = [];
+  // Allocated only when a stray separator turns up, which well-formed headers never have.
+  let strayAt: number[] | undefined;
   let unterminatedQuote = -1;
   let unterminatedAngle = -1;
   let elementStart = from;
@@ -38,7 +38,7 @@ export function scanValue(text: string, from: number, to: number, splitOnComma: 
     let e = end;
     while (s < e && isLws(text.charCodeAt(s))) s++;
     while (e > s && isLws(text.charCodeAt(e - 1))) e--;
-    if (s === e && separator >= 0) emptyElements.push(separator);
+    if (s === e && separator >= 0) (strayAt ??= []).push(separator);
     else if (s < e) elements.push(s, e);
   };
   let i = from;
@@ -63,7 +63,7 @@ export function scanValue(text: string, from: number, to: number, splitOnComma: 
       let j = i + 1;
       while (j < to && isLws(text.charCodeAt(j))) j++;
       const next = j < to ? text.charCodeAt(j) : -1;
-      if (next === -1 || next === SEMI || next === COMMA) emptyParameters.push(i);
+      if (next === -1 || next === SEMI || next === COMMA) (strayAt ??= []).push(i);
       i++;
     } else if (c === COMMA && splitOnComma) {
       closeElement(i, i);
@@ -75,7 +75,7 @@ export function scanValue(text: string, from: number, to: number, splitOnComma: 
   }
   if (splitOnComma && elementStart > from) closeElement(to, elementStart - 1);
   else closeElement(to, -1);
-  return { elements, unterminatedQuote, unterminatedAngle, emptyParameters, emptyElements };
+  return { elements, unterminatedQuote, unterminatedAngle, strayAt: strayAt?.sort((a, b) => a - b) ?? NONE };
 }
 
 /** Index of `code` in text[from, to) outside quoted strings, or -1. */

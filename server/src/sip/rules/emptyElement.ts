@@ -14,9 +14,9 @@ Example: \`Via: SIP/2.0/UDP 192.0.2.15;;,;,,\`.`,
       const h = headers[i];
       const scan = h.valueEnd > h.valueOffset ? structure(i) : undefined;
       if (!scan) continue;
-      const first = Math.min(scan.emptyParameters[0] ?? Infinity, scan.emptyElements[0] ?? Infinity);
-      if (first === Infinity) continue;
-      const count = scan.emptyParameters.length + scan.emptyElements.length;
+      if (scan.strayAt.length === 0) continue;
+      const first = scan.strayAt[0];
+      const count = scan.strayAt.length;
       report(
         first,
         h.valueEnd - first,

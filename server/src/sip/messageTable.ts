@@ -1,0 +1,93 @@
+// Every message of a trace as one row of numbers. Objects made during parsing die young, so a
+// large trace does not leave V8's young generation grown to its maximum; SipMessage objects are
+// made again on demand and are cheap to throw away.
+import { SipMessage, StartLine } from './model';
+
+const F = 17; // fields per message, laid out as in add()
+
+export class MessageTable implements Iterable<SipMessage> {
+  private rows = new Int32Array(F * 256);
+  private size = 0;
+
+  get length(): number {
+    return this.size;
+  }
+
+  add(m: SipMessage): void {
+    if ((this.size + 1) * F > this.rows.length) {
+      const grown = new Int32Array(this.rows.length * 2);
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    const r = this.rows;
+    const at = this.size++ * F;
+    const s = m.startLine;
+    r[at] = m.offset;
+    r[at + 1] = m.end;
+    r[at + 2] = s.end;
+    if (s.kind === 'request') {
+      r[at + 3] = 0;
+      r[at + 4] = s.methodOffset;
+      r[at + 5] = s.methodEnd;
+      r[at + 6] = s.uriOffset;
+      r[at + 7] = s.uriEnd;
+      r[at + 8] = s.versionOffset;
+      r[at + 9] = s.versionEnd;
+      r[at + 10] = 0;
+    } else {
+      r[at + 3] = 1;
+      r[at + 4] = s.versionOffset;
+      r[at + 5] = s.versionEnd;
+      r[at + 6] = s.codeOffset;
+      r[at + 7] = s.codeEnd;
+      r[at + 8] = s.reasonOffset;
+      r[at + 9] = s.reasonEnd;
+      r[at + 10] = s.code;
+    }
+    r[at + 11] = m.firstHeader;
+    r[at + 12] = m.headerCount;
+    r[at + 13] = m.headersEnd;
+    r[at + 14] = (m.headersUnterminated ? 1 : 0) | (m.eol === '\n' ? 2 : 0);
+    r[at + 15] = m.bodyOffset;
+    r[at + 16] = m.bodyEnd;
+  }
+
+  trim(): void {
+    if (this.rows.length > this.size * F) this.rows = this.rows.slice(0, this.size * F);
+  }
+
+  offsetOf(index: number): number {
+    return this.rows[index * F];
+  }
+
+  endOf(index: number): number {
+    return this.rows[index * F + 1];
+  }
+
+  /** The message at `index` as an object (made per call: keep it while you need it). */
+  at(index: number): SipMessage {
+    const r = this.rows;
+    const at = index * F;
+    const startLine: StartLine =
+      r[at + 3] === 0
+        ? { kind: 'request', offset: r[at], end: r[at + 2], methodOffset: r[at + 4], methodEnd: r[at + 5], uriOffset: r[at + 6], uriEnd: r[at + 7], versionOffset: r[at + 8], versionEnd: r[at + 9] }
+        : { kind: 'response', offset: r[at], end: r[at + 2], versionOffset: r[at + 4], versionEnd: r[at + 5], codeOffset: r[at + 6], codeEnd: r[at + 7], code: r[at + 10], reasonOffset: r[at + 8], reasonEnd: r[at + 9] };
+    return {
+      index,
+      offset: r[at],
+      end: r[at + 1],
+      startLine,
+      firstHeader: r[at + 11],
+      headerCount: r[at + 12],
+      headersEnd: r[at + 13],
+      headersUnterminated: (r[at + 14] & 1) !== 0,
+      eol: (r[at + 14] & 2) !== 0 ? '\n' : '\r\n',
+      bodyOffset: r[at + 15],
+      bodyEnd: r[at + 16],
+    };
+  }
+
+  *[Symbol.iterator](): Iterator<SipMessage> {
+    for (let i = 0; i < this.size; i++) yield this.at(i);
+  }
+}

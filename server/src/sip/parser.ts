@@ -3,34 +3,24 @@
 import { Finding, Header, SipMessage, Trace } from './model';
 import { HeaderTable } from './headerTable';
 import { MessageTable } from './messageTable';
-import { COLON, CR, HT, LF, SP, indexOfCode, isDigit, isTokenChar, lineEnd, nextLineStart, skipWhitespace, trimEnd } from './chars';
+import { COLON, CR, HT, LF, SP, indexOfCode, isDigit, isTokenChar, skipWhitespace, trimEnd } from './chars';
+import { Region } from './region';
 import { isStartLine, parseStartLine } from './startLine';
 import { canonicalHeaderName } from './headerNames';
 import { advanceUtf8, utf8Length } from './utf8';
 import { messageIndexAt } from './access';
 
 export function parseTrace(text: string): Trace {
-  const findings: Finding[] = [];
-  const messages = new MessageTable();
-  const names = new Map<string, number>();
-  const table = new HeaderTable();
-  let pos = 0;
-  const n = text.length;
-  while (pos < n) {
-    const end = lineEnd(text, pos);
-    if (isStartLine(text, pos, end)) {
-      const message = parseMessage(text, pos, end, messages.length, findings, names, table);
-      messages.add(message);
-      // A message always consumes its start line, so the loop advances.
-      pos = message.end > pos ? message.end : nextLineStart(text, end);
-    } else {
-      pos = nextLineStart(text, end);
-    }
-  }
-  table.trim();
-  messages.trim();
-  reportUnreadableContent(text, messages, findings);
-  return { text, messages, headers: table, findings };
+  const state: ParseState = { findings: [], messages: new MessageTable(), headers: new HeaderTable(), names: new Map() };
+  readMessages(new Region(text, 0, text.length), state);
+  return finishTrace(text, state);
+}
+
+export function finishTrace(text: string, state: ParseState): Trace {
+  state.headers.trim();
+  state.messages.trim();
+  reportUnreadableContent(text, state.messages, state.findings);
+  return { text, messages: state.messages, headers: state.headers, findings: state.findings };
 }
 
 /** NUL bytes or undecodable text outside any message: most likely a binary file such as a pcap. */
@@ -69,23 +59,43 @@ function firstUnreadableOutside(text: string, messages: MessageTable): number {
   return first;
 }
 
-function parseMessage(
-  text: string,
-  start: number,
-  startEnd: number,
-  index: number,
-  findings: Finding[],
-  names: Map<string, number>,
-  table: HeaderTable,
-): SipMessage {
-  const n = text.length;
+/** Reads every message in the region, skipping lines that are not SIP. */
+export function readMessages(region: Region, state: ParseState, onMessage?: (index: number) => void): void {
+  let pos = region.start;
+  while (pos < region.limit) {
+    const end = region.lineEnd(pos);
+    if (region.startsMessage(pos, end)) {
+      const message = parseMessage(region, pos, end, state);
+      state.messages.add(message);
+      onMessage?.(message.index);
+      // A message always consumes its start line, so the loop advances.
+      pos = message.end > end ? message.end : region.nextLineStart(end);
+    } else {
+      pos = region.nextLineStart(end);
+    }
+  }
+}
+
+export interface ParseState {
+  readonly findings: Finding[];
+  readonly messages: MessageTable;
+  readonly headers: HeaderTable;
+  /** Header names as written → their id in the header table. */
+  readonly names: Map<string, number>;
+}
+
+function parseMessage(region: Region, lineStart: number, lineStop: number, state: ParseState): SipMessage {
+  const { text, limit } = region;
+  const { findings, headers: table, names } = state;
+  const start = region.contentStart(lineStart, lineStop);
+  const startEnd = region.contentEnd(lineStart, lineStop);
   const startLine = parseStartLine(text, start, startEnd, findings);
-  const eol = text.charCodeAt(startEnd) === CR ? '\r\n' : '\n';
+  const eol = text.charCodeAt(lineStop) === CR ? '\r\n' : '\n';
   const firstHeader = table.count;
-  let pos = nextLineStart(text, startEnd);
+  let pos = region.nextLineStart(lineStop);
   let headersEnd = pos;
   let bodyOffset = -1;
-  let headersUnterminated = startEnd === n;
+  let headersUnterminated = pos === lineStop;
 
   // The header being read; flushed when a line that does not continue it arrives.
   let hNameId = 0;
@@ -112,27 +122,29 @@ function parseMessage(
     hEnd = to;
   };
 
-  while (pos < n) {
-    const end = lineEnd(text, pos);
-    if (skipWhitespace(text, pos, end) === end) {
+  while (pos < limit) {
+    const physicalEnd = region.lineEnd(pos);
+    const from = region.contentStart(pos, physicalEnd);
+    const end = region.contentEnd(pos, physicalEnd);
+    if (skipWhitespace(text, from, end) === end) {
       // Empty (or whitespace-only) line: the header section ends here.
       flush();
       headersEnd = pos;
-      bodyOffset = nextLineStart(text, end);
+      bodyOffset = region.nextLineStart(physicalEnd);
       break;
     }
-    const first = text.charCodeAt(pos);
+    const first = text.charCodeAt(from);
     if (first === SP || first === HT) {
-      if (hOffset >= 0) addValue(pos, end);
+      if (hOffset >= 0) addValue(from, end);
       else if (!skippingMalformed) {
         findings.push({
           code: 'sip.header.malformed',
-          offset: pos,
-          length: end - pos,
+          offset: from,
+          length: end - from,
           message: 'A line starting with whitespace continues the previous header (RFC 3261 §7.3.1), but there is no header before it. Remove the leading whitespace or join it to a header.',
         });
       }
-    } else if (isStartLine(text, pos, end)) {
+    } else if (isStartLine(text, from, end)) {
       // The next message begins without the blank line that ends a header section.
       flush();
       headersEnd = pos;
@@ -140,51 +152,51 @@ function parseMessage(
       break;
     } else {
       flush();
-      let i = pos;
+      let i = from;
       while (i < end && isTokenChar(text.charCodeAt(i))) i++;
       const colon = skipWhitespace(text, i, end);
-      if (i === pos || text.charCodeAt(colon) !== COLON) {
+      if (i === from || text.charCodeAt(colon) !== COLON) {
         skippingMalformed = true;
         findings.push({
           code: 'sip.header.malformed',
-          offset: pos,
-          length: end - pos,
+          offset: from,
+          length: end - from,
           message: 'Not a header line: expected "Name: value", where the name is a token (RFC 3261 §7.3). If this is the body, the blank line before it is missing.',
         });
       } else {
         skippingMalformed = false;
-        const written = text.slice(pos, i);
+        const written = text.slice(from, i);
         let id = names.get(written);
         if (id === undefined) {
           id = table.idOf(canonicalHeaderName(written));
           if (names.size < 1024) names.set(written, id);
         }
         hNameId = id;
-        hOffset = pos;
+        hOffset = from;
         hNameEnd = i;
         hValueOffset = -1;
         hValueEnd = colon + 1;
         addValue(colon + 1, end);
       }
     }
-    const next = nextLineStart(text, end);
+    const next = region.nextLineStart(physicalEnd);
     headersEnd = next;
-    if (next === end) headersUnterminated = true;
+    if (next === physicalEnd) headersUnterminated = true;
     pos = next;
   }
   flush();
-  if (bodyOffset < 0) bodyOffset = n;
+  if (bodyOffset < 0) bodyOffset = limit;
 
   const headerCount = table.count - firstHeader;
   const bodyEnd = findBodyEnd(
-    text,
+    region,
     table.findIn(firstHeader, headerCount, 'content-length'),
     table.findIn(firstHeader, headerCount, 'content-type'),
     bodyOffset,
     findings,
   );
   return {
-    index,
+    index: state.messages.length,
     offset: start,
     end: bodyEnd,
     startLine,
@@ -222,20 +234,22 @@ function readContentLength(text: string, header: Header | undefined, findings: F
  * is reported with the measured length.
  */
 function findBodyEnd(
-  text: string,
+  region: Region,
   clHeader: Header | undefined,
   contentType: Header | undefined,
   bodyOffset: number,
   findings: Finding[],
 ): number {
+  const { text } = region;
   const declared = readContentLength(text, clHeader, findings);
+  if (!region.exactBytes) return measureBody(region, bodyOffset);
   if (declared !== undefined) {
     const end = advanceUtf8(text, bodyOffset, declared);
-    if (end >= 0 && plausibleBodyEnd(text, bodyOffset, end, contentType)) return end;
+    if (end >= 0 && end <= region.limit && plausibleBodyEnd(region, bodyOffset, end, contentType)) return end;
   } else if (!contentType) {
     return bodyOffset;
   }
-  const measuredEnd = measureBody(text, bodyOffset);
+  const measuredEnd = measureBody(region, bodyOffset);
   // A body that did not decode as UTF-8 has lost its byte count: nothing reliable to compare.
   if (clHeader && declared !== undefined && indexOfCode(text, 0xfffd, bodyOffset, measuredEnd) < 0) {
     const actual = utf8Length(text, bodyOffset, measuredEnd);
@@ -257,33 +271,33 @@ function findBodyEnd(
   return measuredEnd;
 }
 
-function plausibleBodyEnd(text: string, bodyOffset: number, end: number, contentType: Header | undefined): boolean {
-  const n = text.length;
-  if (end === n) return true;
+function plausibleBodyEnd(region: Region, bodyOffset: number, end: number, contentType: Header | undefined): boolean {
+  const { text } = region;
+  if (end === region.limit) return true;
   const before = end > bodyOffset ? text.charCodeAt(end - 1) : LF;
   let next = end;
   if (before !== LF) {
     const at = text.charCodeAt(end);
     if (at !== CR && at !== LF) return false; // ends in the middle of a line
-    next = nextLineStart(text, lineEnd(text, end));
+    next = region.nextLineStart(region.lineEnd(end));
   }
   // A line right after the body, with no blank line between, is the body going on when the
   // message declares a body type or the line looks like SDP; otherwise it is a log line.
-  const lineStop = lineEnd(text, next);
-  if (lineStop > next && !isStartLine(text, next, lineStop) && (contentType || looksLikeSdp(text, next, lineStop))) return false;
+  const lineStop = region.lineEnd(next);
+  if (lineStop > next && !region.startsMessage(next, lineStop) && (contentType || looksLikeSdp(text, next, lineStop))) return false;
   // A long Content-Length can swallow the next message; a body with embedded messages may contain them.
   const type = contentType ? text.slice(contentType.valueOffset, contentType.valueEnd).toLowerCase() : '';
   if (type.startsWith('multipart/') || type.startsWith('message/')) return true;
   let pos = bodyOffset;
   let previousEmpty = false;
   while (pos < end) {
-    const stop = lineEnd(text, pos);
+    const stop = region.lineEnd(pos);
     if (stop === pos) previousEmpty = true;
     else {
-      if (previousEmpty && isStartLine(text, pos, stop)) return false;
+      if (previousEmpty && region.startsMessage(pos, stop)) return false;
       previousEmpty = false;
     }
-    pos = nextLineStart(text, stop);
+    pos = region.nextLineStart(stop);
   }
   return true;
 }
@@ -294,18 +308,20 @@ function looksLikeSdp(text: string, start: number, end: number): boolean {
   return end - start >= 2 && c >= 97 && c <= 122 && text.charCodeAt(start + 1) === 61;
 }
 
-/** The body as the text shows it: up to the next start line or end of file, without trailing blank lines. */
-function measureBody(text: string, bodyOffset: number): number {
-  const n = text.length;
+/** The body as the text shows it: up to the next start line or the region's end, without trailing blank lines. */
+function measureBody(region: Region, bodyOffset: number): number {
+  const { text } = region;
   let pos = bodyOffset;
   let lastContentEnd = bodyOffset;
-  while (pos < n) {
-    const stop = lineEnd(text, pos);
-    if (stop > pos) {
-      if (isStartLine(text, pos, stop)) break;
-      if (skipWhitespace(text, pos, stop) < stop) lastContentEnd = nextLineStart(text, stop);
+  while (pos < region.limit) {
+    const stop = region.lineEnd(pos);
+    const from = region.contentStart(pos, stop);
+    const to = region.contentEnd(pos, stop);
+    if (to > from) {
+      if (isStartLine(text, from, to)) break;
+      if (skipWhitespace(text, from, to) < to) lastContentEnd = region.nextLineStart(stop);
     }
-    pos = nextLineStart(text, stop);
+    pos = region.nextLineStart(stop);
   }
   return lastContentEnd;
 }

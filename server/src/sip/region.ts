@@ -1,0 +1,45 @@
+// Where the parser reads: the whole text for a plain trace, or one frame's payload in a log format,
+// where each physical line may carry decoration around the SIP text (a log prefix, an indent,
+// ngrep's "." for CR).
+import { lineEnd, nextLineStart } from './chars';
+import { isStartLine } from './startLine';
+
+/** Maps a physical line [start, end) to the SIP content inside it. */
+export interface LineView {
+  contentStart(text: string, start: number, end: number): number;
+  contentEnd(text: string, start: number, end: number): number;
+}
+
+export class Region {
+  constructor(
+    readonly text: string,
+    readonly start: number,
+    readonly limit: number,
+    readonly view?: LineView,
+    /** False when the text is not the bytes on the wire (CRs dropped or shown as "."), so byte counts cannot be checked. */
+    readonly exactBytes = true,
+  ) {}
+
+  lineEnd(pos: number): number {
+    const end = lineEnd(this.text, pos);
+    return end < this.limit ? end : this.limit;
+  }
+
+  nextLineStart(end: number): number {
+    const next = nextLineStart(this.text, end);
+    return next < this.limit ? next : this.limit;
+  }
+
+  contentStart(start: number, end: number): number {
+    return this.view ? this.view.contentStart(this.text, start, end) : start;
+  }
+
+  contentEnd(start: number, end: number): number {
+    return this.view ? this.view.contentEnd(this.text, start, end) : end;
+  }
+
+  /** True when the physical line [start, end) holds a SIP start line. */
+  startsMessage(start: number, end: number): boolean {
+    return isStartLine(this.text, this.contentStart(start, end), this.contentEnd(start, end));
+  }
+}

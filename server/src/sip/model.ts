@@ -1,5 +1,6 @@
 import type { HeaderTable } from './headerTable';
 import type { MessageTable } from './messageTable';
+import type { MessageMeta } from './formats/format';
 
 // The parsed trace. Every position is a UTF-16 offset into the trace text; nothing here holds a
 // substring of it, so a 10 MB trace costs numbers, not copies. Line/column is computed only at the edge.
@@ -79,6 +80,10 @@ export interface Trace {
   readonly messages: MessageTable;
   /** Every header field of every message. */
   readonly headers: HeaderTable;
+  /** The log format the trace was read as; undefined for bare SIP messages. */
+  readonly format?: { readonly id: string; readonly name: string };
+  /** What the log's framing says about each message (time, direction, addresses), by message index. */
+  readonly meta: ReadonlyArray<MessageMeta | undefined>;
   /** Framing and syntax findings the parser made while reading. */
   readonly findings: readonly Finding[];
 }

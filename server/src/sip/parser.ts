@@ -5,6 +5,7 @@ import { HeaderTable } from './headerTable';
 import { MessageTable } from './messageTable';
 import { COLON, CR, HT, LF, SP, indexOfCode, isDigit, isTokenChar, skipWhitespace, trimEnd } from './chars';
 import { Region } from './region';
+import { detectFormat, Frame, MessageMeta, TraceFormat } from './formats';
 import { isStartLine, parseStartLine } from './startLine';
 import { canonicalHeaderName } from './headerNames';
 import { advanceUtf8, utf8Length } from './utf8';
@@ -12,15 +13,54 @@ import { messageIndexAt } from './access';
 
 export function parseTrace(text: string): Trace {
   const state: ParseState = { findings: [], messages: new MessageTable(), headers: new HeaderTable(), names: new Map() };
-  readMessages(new Region(text, 0, text.length), state);
-  return finishTrace(text, state);
-}
-
-export function finishTrace(text: string, state: ParseState): Trace {
+  const format = detectFormat(text);
+  const meta: Array<MessageMeta | undefined> = [];
+  if (!format) readMessages(new Region(text, 0, text.length), state);
+  else for (const frame of format.frames(text)) readFrame(text, format, frame, state, meta);
   state.headers.trim();
   state.messages.trim();
   reportUnreadableContent(text, state.messages, state.findings);
-  return { text, messages: state.messages, headers: state.headers, findings: state.findings };
+  return {
+    text,
+    format: format ? { id: format.id, name: format.name } : undefined,
+    messages: state.messages,
+    meta: continuousTimes(meta),
+    headers: state.headers,
+    findings: state.findings,
+  };
+}
+
+function readFrame(text: string, format: TraceFormat, frame: Frame, state: ParseState, meta: Array<MessageMeta | undefined>): void {
+  const first = state.messages.length;
+  // A prefix added to every line (by a log shipper) also means the bytes are no longer the wire's.
+  const region = new Region(text, frame.payloadStart, frame.payloadEnd, frame.view ?? format.view, format.exactBytes && !frame.view);
+  readMessages(region, state, (index) => (meta[index] = frame.meta));
+  const declared = frame.declaredBytes;
+  const last = state.messages.length - 1;
+  if (!declared || last < first) return;
+  const from = state.messages.offsetOf(first);
+  const to = state.messages.endOf(last);
+  const actual = format.wireLength ? format.wireLength(text, from, to) : utf8Length(text, from, to);
+  if (actual === declared.value) return;
+  state.findings.push({
+    code: 'sip.framing.byte-count-mismatch',
+    offset: declared.offset,
+    length: declared.length,
+    message: `The ${format.name} says this message is ${declared.value} bytes, but the message that follows is ${actual} bytes${frame.payloadEnd >= text.length ? ' (it is cut off at the end of the file)' : ''}. The log is damaged or was edited: check the message's end and its Content-Length.`,
+  });
+}
+
+/** Times of day that go backwards by more than half a day have crossed midnight: count on. */
+function continuousTimes(meta: ReadonlyArray<MessageMeta | undefined>): ReadonlyArray<MessageMeta | undefined> {
+  const HALF_DAY = 12 * 3600 * 1000;
+  let previous: number | undefined;
+  let days = 0;
+  return meta.map((m) => {
+    if (!m || m.absolute || m.time === undefined) return m;
+    if (previous !== undefined && m.time + days < previous - HALF_DAY) days += 2 * HALF_DAY;
+    previous = m.time + days;
+    return days === 0 ? m : { ...m, time: m.time + days };
+  });
 }
 
 /** NUL bytes or undecodable text outside any message: most likely a binary file such as a pcap. */
@@ -193,6 +233,7 @@ function parseMessage(region: Region, lineStart: number, lineStop: number, state
     table.findIn(firstHeader, headerCount, 'content-length'),
     table.findIn(firstHeader, headerCount, 'content-type'),
     bodyOffset,
+    eol === '\n',
     findings,
   );
   return {
@@ -238,21 +279,25 @@ function findBodyEnd(
   clHeader: Header | undefined,
   contentType: Header | undefined,
   bodyOffset: number,
+  lfLines: boolean,
   findings: Finding[],
 ): number {
   const { text } = region;
   const declared = readContentLength(text, clHeader, findings);
   if (!region.exactBytes) return measureBody(region, bodyOffset);
   if (declared !== undefined) {
-    const end = advanceUtf8(text, bodyOffset, declared);
-    if (end >= 0 && end <= region.limit && plausibleBodyEnd(region, bodyOffset, end, contentType)) return end;
+    // A message logged with LF line endings was sent with CRLF: its Content-Length may count those.
+    for (const lfAsCrlf of lfLines ? [false, true] : [false]) {
+      const end = advanceUtf8(text, bodyOffset, declared, lfAsCrlf);
+      if (end >= 0 && end <= region.limit && plausibleBodyEnd(region, bodyOffset, end, contentType)) return end;
+    }
   } else if (!contentType) {
     return bodyOffset;
   }
   const measuredEnd = measureBody(region, bodyOffset);
   // A body that did not decode as UTF-8 has lost its byte count: nothing reliable to compare.
   if (clHeader && declared !== undefined && indexOfCode(text, 0xfffd, bodyOffset, measuredEnd) < 0) {
-    const actual = utf8Length(text, bodyOffset, measuredEnd);
+    const actual = utf8Length(text, bodyOffset, measuredEnd, lfLines);
     const range = { offset: clHeader.valueOffset, length: clHeader.valueEnd - clHeader.valueOffset, data: { actual } };
     findings.push(
       declared > actual

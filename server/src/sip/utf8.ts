@@ -11,13 +11,16 @@ function utf8Width(text: string, i: number): { bytes: number; units: number } {
   return { bytes: 3, units: 1 };
 }
 
-/** UTF-8 byte length of text[start, end). */
-export function utf8Length(text: string, start: number, end: number): number {
+/**
+ * UTF-8 byte length of text[start, end). With `lfAsCrlf`, a bare LF counts as the CRLF it stood
+ * for on the wire (logs copied through tools that convert line endings).
+ */
+export function utf8Length(text: string, start: number, end: number, lfAsCrlf = false): number {
   let bytes = 0;
   for (let i = start; i < end; ) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
-      bytes++;
+      bytes += lfAsCrlf && c === 10 && text.charCodeAt(i - 1) !== 13 ? 2 : 1;
       i++;
     } else {
       const w = utf8Width(text, i);
@@ -28,8 +31,8 @@ export function utf8Length(text: string, start: number, end: number): number {
   return bytes;
 }
 
-/** Offset reached after `bytes` UTF-8 bytes from `start`, or -1 when the text ends first. */
-export function advanceUtf8(text: string, start: number, bytes: number): number {
+/** Offset reached after `bytes` UTF-8 bytes from `start`, or -1 when the text ends first (or the count falls inside a character). */
+export function advanceUtf8(text: string, start: number, bytes: number, lfAsCrlf = false): number {
   const n = text.length;
   if (start + bytes > n * 3 + 3) return -1;
   let i = start;
@@ -38,7 +41,7 @@ export function advanceUtf8(text: string, start: number, bytes: number): number 
     if (i >= n) return -1;
     const c = text.charCodeAt(i);
     if (c < 0x80) {
-      remaining--;
+      remaining -= lfAsCrlf && c === 10 && text.charCodeAt(i - 1) !== 13 ? 2 : 1;
       i++;
     } else {
       const w = utf8Width(text, i);

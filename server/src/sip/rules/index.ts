@@ -24,6 +24,7 @@ import { rule as dateInvalid } from './dateInvalid';
 import { rule as warningHeaderInvalid } from './warningHeaderInvalid';
 import { rule as retryAfterInvalid } from './retryAfterInvalid';
 import { rule as valueOutOfRange } from './valueOutOfRange';
+import { rule as framingByteCount } from './framingByteCount';
 import { rule as traceBinaryContent } from './traceBinaryContent';
 import { rule as traceNoMessages } from './traceNoMessages';
 
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   warningHeaderInvalid,
   retryAfterInvalid,
   valueOutOfRange,
+  framingByteCount,
   traceBinaryContent,
   traceNoMessages,
 ];

@@ -1,0 +1,94 @@
+// What a log format gives the parser: frames (one per logged message, with the payload's extent and
+// what the framing line says about it) and how its lines decorate the SIP text.
+import { LineView } from '../region';
+import { lineEnd, nextLineStart } from '../chars';
+
+export type Direction = 'sent' | 'received';
+
+/** What a framing line says about the message it introduces. */
+export interface MessageMeta {
+  /** As printed by the tool. */
+  readonly timestamp?: string;
+  /** Milliseconds: since the epoch when `absolute`, else since midnight of the trace's first day. */
+  readonly time?: number;
+  readonly absolute?: boolean;
+  readonly direction?: Direction;
+  /** `ip:port` */
+  readonly src?: string;
+  readonly dst?: string;
+  readonly transport?: string;
+}
+
+export interface Frame {
+  /** Start of the framing line. */
+  readonly offset: number;
+  readonly payloadStart: number;
+  readonly payloadEnd: number;
+  readonly meta: MessageMeta;
+  /** The byte count the framing line prints, and where. */
+  readonly declaredBytes?: { readonly value: number; readonly offset: number; readonly length: number };
+  /** Overrides the format's view for this frame (e.g. a log shipper's prefix on every line). */
+  readonly view?: LineView;
+}
+
+export interface TraceFormat {
+  readonly id: string;
+  /** Shown to the user: how the file was read. */
+  readonly name: string;
+  /** First characters a framing line can start with: lines starting otherwise are not tested. */
+  readonly firstChars: string;
+  /** Matches this format's distinctive framing lines (used to detect the format). */
+  readonly signature: RegExp;
+  readonly view?: LineView;
+  /** False when the logged text is not the bytes on the wire. */
+  readonly exactBytes: boolean;
+  frames(text: string): Frame[];
+  /** Bytes the logged text [from, to) stood for on the wire, when the log changed them. */
+  wireLength?(text: string, from: number, to: number): number;
+}
+
+/** Calls `visit` for each line whose first character is one of `firstChars`, with the line's text. */
+export function scanLines(text: string, firstChars: string, visit: (line: string, start: number, end: number, next: number) => void): void {
+  const n = text.length;
+  for (let pos = 0; pos < n; ) {
+    const end = lineEnd(text, pos);
+    const next = nextLineStart(text, end);
+    if (end > pos && firstChars.includes(text[pos])) visit(text.slice(pos, end), pos, end, next);
+    pos = next;
+  }
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2026-11-26 01:35:48.281249` or `2026/11/26 …`: milliseconds as if UTC (the trace's own clock). */
+export function dateTimeMs(stamp: string): number | undefined {
+  const m = /^(\d{4})[-/](\d{2})[-/](\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?$/.exec(stamp);
+  if (!m) return undefined;
+  const fraction = m[7] ? Number(`0.${m[7]}`) * 1000 : 0;
+  return Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) + fraction;
+}
+
+/** `01:35:48.281249`: milliseconds since midnight. */
+export function timeOfDayMs(stamp: string): number | undefined {
+  const m = /^(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?$/.exec(stamp);
+  if (!m) return undefined;
+  return ((+m[1] * 60 + +m[2]) * 60 + +m[3]) * 1000 + (m[4] ? Number(`0.${m[4]}`) * 1000 : 0);
+}
+
+/** Asterisk's default `%b %e %T` (`Nov 26 01:35:48`), which has no year: milliseconds in year 2000's calendar. */
+export function monthDayTimeMs(stamp: string): number | undefined {
+  const m = /^([A-Z][a-z]{2}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?$/.exec(stamp);
+  const month = m ? MONTHS.indexOf(m[1]) : -1;
+  if (!m || month < 0) return undefined;
+  return Date.UTC(2000, month, +m[2], +m[3], +m[4], +m[5]) + (m[6] ? Number(`0.${m[6]}`) * 1000 : 0);
+}
+
+/** Finds the next line at or after `from` that satisfies `test`, returning its start, or `limit`. */
+export function nextLineWhere(text: string, from: number, limit: number, test: (start: number, end: number) => boolean): number {
+  for (let pos = from; pos < limit; ) {
+    const end = lineEnd(text, pos);
+    if (test(pos, end)) return pos;
+    pos = nextLineStart(text, end);
+  }
+  return limit;
+}

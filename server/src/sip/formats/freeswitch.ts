@@ -1,0 +1,67 @@
+// FreeSWITCH `sofia global siptrace on` (sofia-sip tport logging): `recv N bytes from udp/[ip]:port
+// at HH:MM:SS.uuuuuu:`, a rule of dashes, the message indented by three spaces with its CRs
+// dropped, and the rule again.
+import { LineView } from '../region';
+import { lineEnd, nextLineStart } from '../chars';
+import { utf8Length } from '../utf8';
+import { Frame, TraceFormat, nextLineWhere, timeOfDayMs } from './format';
+
+const STAMP = /^(recv|send) (\d+) bytes (from|to) (\w+)\/\[([^\]]+)\]:(\d+)(?:\/\d+)?(?:;comp=sigcomp)? at (\d{2}:\d{2}:\d{2}(?:\.\d+)?):\s*$/;
+const RULE = /^ {3}-{20,}\s*$/;
+
+/** Up to three spaces of indent are the log's, not the message's. */
+const indented: LineView = {
+  contentStart(text, start, end) {
+    let i = start;
+    while (i < end && i < start + 3 && text.charCodeAt(i) === 32) i++;
+    return i;
+  },
+  contentEnd: (_text, _start, end) => end,
+};
+
+export const freeswitch: TraceFormat = {
+  id: 'freeswitch',
+  name: 'FreeSWITCH sofia siptrace',
+  firstChars: 'rs',
+  signature: STAMP,
+  view: indented,
+  exactBytes: false,
+  frames(text) {
+    const frames: Frame[] = [];
+    const n = text.length;
+    const isRule = (s: number, e: number) => e - s < 200 && RULE.test(text.slice(s, e));
+    for (let pos = 0; pos < n; ) {
+      const end = lineEnd(text, pos);
+      const next = nextLineStart(text, end);
+      const m = (text[pos] === 'r' || text[pos] === 's') && end - pos < 300 ? STAMP.exec(text.slice(pos, end)) : null;
+      if (!m) {
+        pos = next;
+        continue;
+      }
+      const opening = isRule(next, lineEnd(text, next)) ? nextLineStart(text, lineEnd(text, next)) : next;
+      const closing = nextLineWhere(text, opening, n, isRule);
+      const ip = m[5].includes(':') ? `[${m[5]}]:${m[6]}` : `${m[5]}:${m[6]}`;
+      const received = m[1] === 'recv';
+      frames.push({
+        offset: pos,
+        payloadStart: opening,
+        payloadEnd: closing,
+        meta: { timestamp: m[7], time: timeOfDayMs(m[7]), absolute: false, direction: received ? 'received' : 'sent', src: received ? ip : undefined, dst: received ? undefined : ip, transport: m[4].toUpperCase() },
+        declaredBytes: { value: Number(m[2]), offset: pos + m[1].length + 1, length: m[2].length },
+      });
+      pos = closing < n ? nextLineStart(text, lineEnd(text, closing)) : n;
+    }
+    return frames;
+  },
+  /** On the wire every line had its indent removed and ended in CRLF. */
+  wireLength(text, from, to) {
+    let bytes = 0;
+    for (let pos = from; pos < to; ) {
+      const end = Math.min(lineEnd(text, pos), to);
+      const start = indented.contentStart(text, pos, end);
+      bytes += utf8Length(text, start, end) + 2;
+      pos = nextLineStart(text, end);
+    }
+    return bytes;
+  },
+};

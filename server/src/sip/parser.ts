@@ -226,6 +226,15 @@ function parseMessage(region: Region, lineStart: number, lineStop: number, state
   }
   flush();
   if (bodyOffset < 0) bodyOffset = limit;
+  if (headersUnterminated) {
+    const lastLine = lineStartBefore(text, limit, start);
+    findings.push({
+      code: 'sip.message.truncated',
+      offset: lastLine,
+      length: limit - lastLine,
+      message: 'The text stops in the middle of this header line: the message is cut off here, and the rest of it (and anything after it) is missing from the trace.',
+    });
+  }
 
   const headerCount = table.count - firstHeader;
   const bodyEnd = findBodyEnd(
@@ -249,6 +258,13 @@ function parseMessage(region: Region, lineStart: number, lineStop: number, state
     bodyEnd,
     eol,
   };
+}
+
+/** Start of the line that contains `offset - 1`, not before `floor`. */
+function lineStartBefore(text: string, offset: number, floor: number): number {
+  let i = offset;
+  while (i > floor && text.charCodeAt(i - 1) !== LF) i--;
+  return i;
 }
 
 /** Content-Length as a number, undefined when absent; reports a value that is not 1*DIGIT. */

@@ -25,6 +25,7 @@ import { rule as warningHeaderInvalid } from './warningHeaderInvalid';
 import { rule as retryAfterInvalid } from './retryAfterInvalid';
 import { rule as valueOutOfRange } from './valueOutOfRange';
 import { rule as framingByteCount } from './framingByteCount';
+import { rule as messageTruncated } from './messageTruncated';
 import { rule as traceBinaryContent } from './traceBinaryContent';
 import { rule as traceNoMessages } from './traceNoMessages';
 
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   warningHeaderInvalid,
   retryAfterInvalid,
   valueOutOfRange,
+  messageTruncated,
   framingByteCount,
   traceBinaryContent,
   traceNoMessages,

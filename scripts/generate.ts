@@ -36,6 +36,11 @@ export function configurationProperties(): Record<string, unknown> {
       minimum: 0,
       markdownDescription: 'Seconds written by the quick fix "Insert Retry-After" on a 503 without one.',
     },
+    'sipTrace.detectLogFormats': {
+      type: 'boolean',
+      default: true,
+      markdownDescription: 'Open plain-text and log files that turn out to be SIP logs (SIPp, sngrep, ngrep, tshark, Kamailio sipdump, Asterisk, FreeSWITCH) as SIP traces. Otherwise use the command **SIP: Inspect this file as a SIP trace**.',
+    },
     'sipTrace.trace.server': {
       type: 'string',
       enum: ['off', 'messages', 'verbose'],

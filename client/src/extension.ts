@@ -1,6 +1,12 @@
-// Starts the SIP language server; the knowledge lives there.
+// Starts the SIP language server and shows how it read the active file; the knowledge lives in the server.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+interface TraceInfo {
+  readonly uri: string;
+  readonly format: string;
+  readonly messages: number;
+}
 
 let client: LanguageClient | undefined;
 
@@ -15,10 +21,53 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: 'sipTrace' },
   };
   client = new LanguageClient('sipTrace', 'SIP Trace Inspector', serverOptions, clientOptions);
+
+  const status = vscode.window.createStatusBarItem('sipTrace.format', vscode.StatusBarAlignment.Right, 100);
+  status.name = 'SIP trace format';
+  const infos = new Map<string, TraceInfo>();
+  const showStatus = () => {
+    const document = vscode.window.activeTextEditor?.document;
+    const info = document?.languageId === 'sip' ? infos.get(document.uri.toString()) : undefined;
+    if (!info) {
+      status.hide();
+      return;
+    }
+    status.text = `$(list-flat) ${info.format} · ${info.messages} message${info.messages === 1 ? '' : 's'}`;
+    status.tooltip = `SIP Trace Inspector read this file as ${info.format} and found ${info.messages} SIP message${info.messages === 1 ? '' : 's'}.`;
+    status.show();
+  };
+
   context.subscriptions.push(
+    status,
+    vscode.window.onDidChangeActiveTextEditor(showStatus),
+    vscode.workspace.onDidCloseTextDocument((d) => infos.delete(d.uri.toString())),
     vscode.commands.registerCommand('sipTrace.restartServer', () => client?.restart()),
+    vscode.commands.registerCommand('sipTrace.inspectAsSip', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) {
+        void vscode.window.showInformationMessage('SIP Trace Inspector: open the file to inspect first, then run this command.');
+        return;
+      }
+      await vscode.languages.setTextDocumentLanguage(editor.document, 'sip');
+    }),
   );
   await client.start();
+  // A log from SIPp, sngrep, Asterisk, … opened as plain text or log: read it as a SIP trace.
+  const detectLogFormat = async (document: vscode.TextDocument) => {
+    if (!['plaintext', 'log'].includes(document.languageId) || document.uri.scheme === 'output') return;
+    if (!vscode.workspace.getConfiguration('sipTrace', document.uri).get<boolean>('detectLogFormats', true)) return;
+    const sample = document.getText(new vscode.Range(0, 0, document.positionAt(64 * 1024).line + 1, 0));
+    const result = await client?.sendRequest<{ format?: string }>('sipTrace/detectFormat', { sample });
+    if (result?.format) await vscode.languages.setTextDocumentLanguage(document, 'sip');
+  };
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((d) => void detectLogFormat(d)));
+  for (const document of vscode.workspace.textDocuments) void detectLogFormat(document);
+  context.subscriptions.push(
+    client.onNotification('sipTrace/traceInfo', (info: TraceInfo) => {
+      infos.set(info.uri, info);
+      showStatus();
+    }),
+  );
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -7,6 +7,7 @@ import { computeDiagnostics } from './features/diagnostics';
 import { computeHover } from './features/hover';
 import { computeCodeActions } from './features/codeActions';
 import { computeSymbols } from './features/symbols';
+import { DETECT_FORMAT, TRACE_INFO, describeTrace, detectTrace } from './features/traceInfo';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -50,7 +51,9 @@ async function validate(document: TextDocument): Promise<void> {
   const current = documents.get(document.uri);
   if (!current || current.version !== document.version) return;
   try {
-    const diagnostics = computeDiagnostics(traces.get(document), settings);
+    const parsed = traces.get(document);
+    const diagnostics = computeDiagnostics(parsed, settings);
+    await connection.sendNotification(TRACE_INFO, describeTrace(parsed));
     await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   } catch (error) {
     // A bug in one rule must not take the server down with the user's document.
@@ -101,6 +104,8 @@ connection.onCodeAction(async (params) => {
   const settings = await settingsFor(params.textDocument.uri);
   return withDocument(params.textDocument.uri, [], (d) => computeCodeActions(traces.get(d), params.context, settings));
 });
+
+connection.onRequest(DETECT_FORMAT, (params: { sample?: unknown }) => detectTrace(typeof params?.sample === 'string' ? params.sample : ''));
 
 documents.listen(connection);
 connection.listen();

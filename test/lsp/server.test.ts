@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, DocumentSymbol, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
@@ -18,6 +19,7 @@ class Client {
   readonly child: ChildProcess;
   readonly connection: MessageConnection;
   private readonly published: Published[] = [];
+  readonly traceInfo: Array<{ uri: string; format: string; messages: number }> = [];
   private waiters: Array<() => void> = [];
 
   constructor(configuration?: unknown) {
@@ -30,6 +32,7 @@ class Client {
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => configuration));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('sipTrace/traceInfo', (info: { uri: string; format: string; messages: number }) => this.traceInfo.push(info));
     this.connection.listen();
   }
 
@@ -144,6 +147,32 @@ test('garbage and a huge line do not take the server down', async () => {
     assert.ok(diagnostics.some((d) => d.code === 'sip.trace.binary-content'));
     const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///tmp/garbage.sip' } })) as DocumentSymbol[];
     assert.equal(symbols.length, 1);
+  } finally {
+    await client.close();
+  }
+});
+
+test('a SIPp log: metadata in the outline and the hover, the format in a notification, detection for other languages', async () => {
+  const client = new Client();
+  try {
+    await client.initialize({});
+    const text = readFileSync(join(ROOT, 'test', 'fixtures', 'formats', 'sipp', 'redirect-uac_messages.log'), 'utf8');
+    const uri = 'file:///tmp/redirect-uac_messages.log';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sip', version: 1, text } });
+    const diagnostics = await client.diagnostics(uri);
+    assert.ok(diagnostics.some((d) => d.code === 'sip.302.moved-temporarily'));
+    assert.deepEqual(client.traceInfo.find((i) => i.uri === uri), { uri, format: 'SIPp message log', messages: 10 });
+    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    assert.match(symbols[0].name, /^\d{2}:\d{2}:\d{2}\.\d{3} sent INVITE sip:redirect@127\.0\.0\.1:5070 SIP\/2\.0$/);
+    const line302 = text.split('\n').findIndex((l) => l.startsWith('SIP/2.0 302'));
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: line302, character: 9 } })) as Hover;
+    const value = (hover.contents as MarkupContent).value;
+    assert.match(value, /\*\*Time:\*\* \d{2}:\d{2}:\d{2}\.\d{3} \(logged as `2026-/);
+    assert.match(value, /\*\*Route:\*\* received over UDP/);
+    assert.match(value, /302 Moved Temporarily/);
+    const detected = await client.connection.sendRequest('sipTrace/detectFormat', { sample: text });
+    assert.deepEqual(detected, { format: 'SIPp message log', messages: 10 });
+    assert.deepEqual(await client.connection.sendRequest('sipTrace/detectFormat', { sample: 'just a log\nnothing here\n' }), { messages: 0 });
   } finally {
     await client.close();
   }

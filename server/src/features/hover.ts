@@ -2,13 +2,14 @@ import { ParsedDocument } from '../languageService';
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import { findHeader, messageIndexAt } from '../sip/access';
 import { explainHeader, explainMethod, explainStatus } from '../sip/explain';
+import { explainMeta } from '../sip/formats/describe';
 import { offsetOf, rangeOf } from './positions';
 
 function markdown(document: ParsedDocument, value: string, offset: number, length: number): Hover {
   return { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(document, offset, length) };
 }
 
-/** Hover over a status code or reason, a method (request line or CSeq), or a header name. */
+/** Hover over a status code or reason, a method (request line or CSeq), a header name, or a logged message's start line. */
 export function computeHover(document: ParsedDocument, position: Position): Hover | null {
   const { trace } = document;
   const offset = offsetOf(document, position);
@@ -17,12 +18,17 @@ export function computeHover(document: ParsedDocument, position: Position): Hove
   const message = trace.messages.at(index);
   const { text } = trace;
   const line = message.startLine;
+  // On the start line, what the log says about the message (time, route) comes first.
+  const context = explainMeta(trace.meta[index], trace.format?.name);
+  const onStartLine = (value: string) => (context ? `${context}\n\n---\n\n${value}` : value);
   if (line.kind === 'response' && line.code > 0 && offset >= line.codeOffset && offset <= line.reasonEnd) {
-    return markdown(document, explainStatus(trace, message, line.code, (o) => document.lines.position(o).line + 1), line.codeOffset, line.reasonEnd - line.codeOffset);
+    const explanation = explainStatus(trace, message, line.code, (o) => document.lines.position(o).line + 1);
+    return markdown(document, onStartLine(explanation), line.codeOffset, line.reasonEnd - line.codeOffset);
   }
   if (line.kind === 'request' && offset >= line.methodOffset && offset <= line.methodEnd) {
-    return markdown(document, explainMethod(text.slice(line.methodOffset, line.methodEnd)), line.methodOffset, line.methodEnd - line.methodOffset);
+    return markdown(document, onStartLine(explainMethod(text.slice(line.methodOffset, line.methodEnd))), line.methodOffset, line.methodEnd - line.methodOffset);
   }
+  if (context && offset >= line.offset && offset <= line.end) return markdown(document, context, line.offset, line.end - line.offset);
   const headers = trace.headers.headersOf(message);
   for (const h of headers) {
     if (offset >= h.offset && offset <= h.nameEnd) {

@@ -5,7 +5,9 @@ import fc from 'fast-check';
 import { parseTrace } from '../../server/src/sip/parser';
 import { diagnose } from '../../server/src/sip/diagnose';
 import { findingsAt, fixFor } from '../../server/src/sip/fixes';
-import { request, response } from '../helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, request, response } from '../helpers';
 
 const SEEDS = [
   request('INVITE', ['Contact: <sip:a@192.0.2.1>', 'Content-Type: application/sdp']).replace('Content-Length: 0', 'Content-Length: 12') + 'v=0\r\ns=-\r\nt=0',
@@ -66,4 +68,29 @@ test('mutations of well-formed traces: deletions, insertions, truncations', () =
 
 test('arbitrary binary input decoded as UTF-8', () => {
   fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => checkTrace(new TextDecoder().decode(bytes))), { numRuns: 200 });
+});
+
+// The same properties for logs in every supported format, cut and mutated at random.
+const FRAMED = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'formats', 'manifest.json'), 'utf8'))
+  .filter((e: { file: string }) => !e.file.startsWith('robustness/'))
+  .map((e: { file: string }) => readFileSync(join(ROOT, 'test', 'fixtures', 'formats', e.file), 'utf8').slice(0, 6000));
+
+test('mutations of real logs in every format', () => {
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...FRAMED),
+      fc.array(fc.record({ at: fc.nat(6000), cut: fc.nat(40), insert: fragment }), { maxLength: 6 }),
+      fc.nat(6000),
+      (base: string, mutations, truncateAt) => {
+        let text = base;
+        for (const m of mutations) {
+          const at = Math.min(m.at, text.length);
+          text = text.slice(0, at) + m.insert + text.slice(at + m.cut);
+        }
+        checkTrace(text);
+        checkTrace(text.slice(0, truncateAt));
+      },
+    ),
+    { numRuns: 300 },
+  );
 });

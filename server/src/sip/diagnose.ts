@@ -3,6 +3,7 @@
 import { Finding, Severity, Trace } from './model';
 import { RULES, RULES_BY_CODE } from './rules';
 import { createContext } from './rules/context';
+import { buildCallModel } from './calls/callModel';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -27,6 +28,7 @@ export const DEFAULT_MAX_FINDINGS = 1000;
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
 const CHECKS = RULES.filter((r) => r.check);
+const TRACE_CHECKS = RULES.filter((r) => r.checkTrace);
 
 /** Every finding of every rule, in document order, before severities are applied. */
 export function runRules(trace: Trace): Finding[] {
@@ -38,6 +40,17 @@ export function runRules(trace: Trace): Finding[] {
     for (const rule of CHECKS) {
       code = rule.code;
       rule.check!(context);
+    }
+  }
+  if (TRACE_CHECKS.length > 0 && trace.messages.length > 0) {
+    const calls = buildCallModel(trace);
+    for (const rule of TRACE_CHECKS) {
+      rule.checkTrace!({
+        trace,
+        text: trace.text,
+        calls,
+        report: (offset, length, message, related) => found.push({ code: rule.code, offset, length, message, related }),
+      });
     }
   }
   return found.sort((a, b) => a.offset - b.offset);

@@ -15,6 +15,14 @@ export interface Finding {
   readonly message: string;
   /** What a quick fix needs, e.g. the correct Content-Length. */
   readonly data?: Readonly<Record<string, string | number>>;
+  /** The other messages involved (the 302, the retry, the ACK), each with a note. */
+  readonly related?: readonly RelatedLocation[];
+}
+
+export interface RelatedLocation {
+  readonly offset: number;
+  readonly length: number;
+  readonly message: string;
 }
 
 export interface RequestLine {

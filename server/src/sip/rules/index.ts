@@ -4,6 +4,14 @@ import { rule as movedTemporarily } from './movedTemporarily';
 import { rule as missingContact } from './missingContact';
 import { rule as serviceUnavailable } from './serviceUnavailable';
 import { rule as missingRetryAfter } from './missingRetryAfter';
+import { rule as contactNotTried } from './contactNotTried';
+import { rule as contactCached } from './contactCached';
+import { rule as retryTooEarly } from './retryTooEarly';
+import { rule as noFailover } from './noFailover';
+import { rule as retrySameBranch } from './retrySameBranch';
+import { rule as ackMissing } from './ackMissing';
+import { rule as cseqNotIncremented } from './cseqNotIncremented';
+import { rule as proxyForwarded503 } from './proxyForwarded503';
 import { rule as requestLineMalformed } from './requestLineMalformed';
 import { rule as requestLineInvalidUri } from './requestLineInvalidUri';
 import { rule as statusLineMalformed } from './statusLineMalformed';
@@ -34,6 +42,14 @@ export const RULES: readonly Rule[] = [
   missingContact,
   serviceUnavailable,
   missingRetryAfter,
+  contactNotTried,
+  contactCached,
+  retryTooEarly,
+  noFailover,
+  retrySameBranch,
+  ackMissing,
+  cseqNotIncremented,
+  proxyForwarded503,
   requestLineMalformed,
   requestLineInvalidUri,
   statusLineMalformed,

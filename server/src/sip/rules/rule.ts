@@ -1,6 +1,7 @@
 // The shape of a rule: a stable code, a severity that follows the RFC's MUST/SHOULD/MAY, where the
 // RFC says so, a doc block for docs/rules.md, and (unless the parser reports it) a check per message.
-import { Finding, Header, Severity, SipMessage, Trace } from '../model';
+import { Finding, Header, RelatedLocation, Severity, SipMessage, Trace } from '../model';
+import type { CallModel } from '../calls/callModel';
 import { ValueScan } from '../values';
 
 export interface RuleContext {
@@ -14,6 +15,14 @@ export interface RuleContext {
   report(offset: number, length: number, message: string, data?: Finding['data']): void;
 }
 
+/** For rules about the whole trace: what clients did across messages. */
+export interface TraceRuleContext {
+  readonly trace: Trace;
+  readonly text: string;
+  readonly calls: CallModel;
+  report(offset: number, length: number, message: string, related?: readonly RelatedLocation[]): void;
+}
+
 export interface Rule {
   readonly code: string;
   readonly severity: Severity;
@@ -23,8 +32,10 @@ export interface Rule {
   readonly title: string;
   /** Markdown: what it reports, why, and an example. */
   readonly doc: string;
-  /** Absent for findings the parser makes while reading the trace. */
+  /** Checks one message; absent for findings the parser makes while reading the trace. */
   readonly check?: (context: RuleContext) => void;
+  /** Checks the trace as calls and transactions. */
+  readonly checkTrace?: (context: TraceRuleContext) => void;
   /** Title of the quick fix this rule offers, if any. */
   readonly fix?: string;
 }

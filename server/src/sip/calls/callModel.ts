@@ -1,0 +1,160 @@
+// The trace as calls: which response answers which request (RFC 3261 §17.1.3), which requests are
+// retransmissions, which ACK or CANCEL belongs to which INVITE, and which later request retried a
+// request after its 3xx or 503.
+import { Trace } from '../model';
+import { MessageSummary, summarize, uriKey } from './summary';
+
+export interface Transaction {
+  readonly index: number;
+  readonly method: string;
+  /** The first copy of the request, or -1 when the trace shows only responses. */
+  request: number;
+  readonly retransmissions: number[];
+  readonly responses: number[];
+  /** First final response (>= 200), or -1. */
+  final: number;
+  /** The ACK of a non-2xx final response, which belongs to the INVITE transaction. */
+  ack: number;
+  cancel: number;
+}
+
+export interface CallModel {
+  readonly summaries: readonly MessageSummary[];
+  readonly transactions: readonly Transaction[];
+  /** Message index → transaction index, or -1 (an ACK for a 2xx is a transaction of its own: -1). */
+  readonly transactionOf: Int32Array;
+  /** Message index → 1 when the message repeats an earlier one of its transaction. */
+  readonly retransmission: Uint8Array;
+  /** Index of a 3xx or 503 final response → index of the request that retried the same request after it. */
+  readonly followUps: ReadonlyMap<number, number>;
+  /** Requests whose top Via branch was already used by another transaction's request. */
+  readonly reusedBranch: ReadonlySet<number>;
+  /** New requests (no ACK, no retransmission) by target (`uriKey` of the Request-URI), in order. */
+  readonly requestsTo: ReadonlyMap<string, readonly number[]>;
+  /** New requests (no ACK, no retransmission) by sender (`uriKey` of the From URI), in order. */
+  readonly requestsFrom: ReadonlyMap<string, readonly number[]>;
+}
+
+/** Position in a sorted list of message indexes of the first one after `index`. */
+export function firstAfter(list: readonly number[], index: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How far ahead a retry is looked for among the same client's requests: bounds the work on huge traces. */
+const FOLLOW_UP_WINDOW = 1000;
+
+const MAGIC_COOKIE = 'z9hG4bK';
+
+function transactionKey(s: MessageSummary): string {
+  // An ACK to a non-2xx response carries the INVITE's branch; CANCEL too, but it is a transaction of its own.
+  const method = s.method === 'ACK' ? 'INVITE' : s.method;
+  if (s.branch?.startsWith(MAGIC_COOKIE)) return `${s.branch}|${s.sentBy ?? ''}|${method}`;
+  // RFC 2543 peers: no usable branch, so match as RFC 3261 §17.1.3 describes for them.
+  return `2543|${s.callId}|${s.cseq}|${method}|${s.fromTag ?? ''}|${s.vias[0] ?? ''}`;
+}
+
+/** The server a request was sent to: the log's destination, else the Route, else the Request-URI's host. */
+export function serverOf(s: MessageSummary): string | undefined {
+  if (s.dst) return s.dst;
+  if (s.route) return uriKey(s.route);
+  const uri = uriKey(s.requestUri);
+  return uri?.slice(uri.indexOf('@') + 1);
+}
+
+export function isRetryTrigger(code: number): boolean {
+  return (code >= 300 && code < 400) || code === 503;
+}
+
+export function buildCallModel(trace: Trace): CallModel {
+  const summaries = summarize(trace);
+  const transactions: Transaction[] = [];
+  const byKey = new Map<string, Transaction>();
+  const transactionOf = new Int32Array(summaries.length).fill(-1);
+  const retransmission = new Uint8Array(summaries.length);
+  const reusedBranch = new Set<number>();
+  const open = (key: string, method: string): Transaction => {
+    const t: Transaction = { index: transactions.length, method, request: -1, retransmissions: [], responses: [], final: -1, ack: -1, cancel: -1 };
+    transactions.push(t);
+    byKey.set(key, t);
+    return t;
+  };
+
+  for (const s of summaries) {
+    const key = transactionKey(s);
+    let t = byKey.get(key);
+    if (s.kind === 'request') {
+      if (s.method === 'ACK') {
+        // ACK for a non-2xx final response: part of the INVITE transaction. ACK for a 2xx: its own.
+        if (t && t.final >= 0 && summaries[t.final].code >= 300) {
+          if (t.ack < 0) t.ack = s.index;
+          else retransmission[s.index] = 1;
+          transactionOf[s.index] = t.index;
+        }
+        continue;
+      }
+      if (s.method === 'CANCEL') {
+        const invite = byKey.get(key.replace(/\|CANCEL$/, '|INVITE'));
+        if (invite && invite.cancel < 0) invite.cancel = s.index;
+      }
+      if (t && t.request >= 0) {
+        const first = summaries[t.request];
+        if (first.cseq === s.cseq && first.callId === s.callId) {
+          t.retransmissions.push(s.index);
+          retransmission[s.index] = 1;
+          transactionOf[s.index] = t.index;
+          continue;
+        }
+        // Same branch, different request: a new transaction that reused the branch.
+        reusedBranch.add(s.index);
+        t = open(`${key}|${s.index}`, s.method);
+        byKey.set(key, t);
+      }
+      if (!t) t = open(key, s.method);
+      t.request = s.index;
+      transactionOf[s.index] = t.index;
+    } else {
+      if (!t) t = open(key, s.method);
+      const again = t.responses.some((r) => summaries[r].code === s.code && summaries[r].toTag === s.toTag);
+      if (again) retransmission[s.index] = 1;
+      t.responses.push(s.index);
+      if (s.code >= 200 && t.final < 0) t.final = s.index;
+      transactionOf[s.index] = t.index;
+    }
+  }
+
+  const requestsTo = new Map<string, number[]>();
+  const requestsFrom = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string | undefined, index: number) => {
+    if (key === undefined) return;
+    const list = map.get(key);
+    if (list) list.push(index);
+    else map.set(key, [index]);
+  };
+  for (const s of summaries) {
+    if (s.kind !== 'request' || s.method === 'ACK' || retransmission[s.index]) continue;
+    add(requestsTo, uriKey(s.requestUri), s.index);
+    add(requestsFrom, uriKey(s.fromUri), s.index);
+  }
+
+  const followUps = new Map<number, number>();
+  for (const t of transactions) {
+    if (t.request < 0 || t.final < 0 || !isRetryTrigger(summaries[t.final].code) || t.method === 'CANCEL') continue;
+    const original = summaries[t.request];
+    const fromClient = requestsFrom.get(uriKey(original.fromUri) ?? '') ?? [];
+    const start = firstAfter(fromClient, t.final);
+    for (let k = start; k < fromClient.length && k < start + FOLLOW_UP_WINDOW; k++) {
+      const q = summaries[fromClient[k]];
+      if (q.method !== original.method || transactionOf[q.index] === t.index || uriKey(q.toUri) !== uriKey(original.toUri)) continue;
+      followUps.set(t.final, q.index);
+      break;
+    }
+  }
+  return { summaries, transactions, transactionOf, retransmission, followUps, reusedBranch, requestsTo, requestsFrom };
+}

@@ -1,0 +1,20 @@
+// Locations of the messages a behaviour finding points at.
+import { RelatedLocation, Trace } from '../model';
+import { MessageSummary } from './summary';
+
+/** The start line of a message as a related location. */
+export function startLineOf(trace: Trace, s: MessageSummary, note: string): RelatedLocation {
+  const line = trace.messages.at(s.index).startLine;
+  return { offset: line.offset, length: line.end - line.offset, message: note };
+}
+
+/** The start line of a message as [offset, length]. */
+export function startLineSpan(trace: Trace, s: MessageSummary): [number, number] {
+  const line = trace.messages.at(s.index).startLine;
+  return [line.offset, line.end - line.offset];
+}
+
+/** "1.2 s" */
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}

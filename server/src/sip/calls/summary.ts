@@ -1,0 +1,120 @@
+// The few facts per message that transactions, dialogs and follow-ups are built from, read once.
+import { Trace } from '../model';
+import { addressUri, contactUris, findHeader, headerValue, headersNamed } from '../access';
+import { isLws, parseDigits } from '../values';
+
+export interface MessageSummary {
+  readonly index: number;
+  readonly offset: number;
+  readonly kind: 'request' | 'response';
+  /** The request's method, or for a response the method in its CSeq. */
+  readonly method: string;
+  /** Status code of a response; 0 for a request. */
+  readonly code: number;
+  readonly requestUri?: string;
+  readonly callId: string;
+  readonly cseq: number;
+  readonly fromUri?: string;
+  readonly fromTag?: string;
+  readonly toUri?: string;
+  readonly toTag?: string;
+  /** Top Via: its branch, sent-by, and where the branch value lies in the text. */
+  readonly branch?: string;
+  readonly branchOffset?: number;
+  readonly sentBy?: string;
+  readonly viaCount: number;
+  /** The top Via value and the one below it, to follow a response across a proxy. */
+  readonly vias: readonly string[];
+  readonly contacts: readonly string[];
+  /** Retry-After in seconds. */
+  readonly retryAfter?: number;
+  /** An Expires header or an `expires` Contact parameter is present. */
+  readonly explicitExpiry: boolean;
+  /** Top Route URI, which decides the next hop before the Request-URI does. */
+  readonly route?: string;
+  readonly cseqOffset?: number;
+  /** From the log framing, when the trace came from a log format. */
+  readonly time?: number;
+  readonly src?: string;
+  readonly dst?: string;
+}
+
+function tagOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const m = /;\s*tag\s*=\s*([^;,\s>]+)/i.exec(value.slice(Math.max(0, value.lastIndexOf('>'))));
+  return m?.[1];
+}
+
+/** Compares URIs the way a SIP engineer would for "the same target": scheme, user, host and port, not parameters. */
+export function uriKey(uri: string | undefined): string | undefined {
+  if (!uri) return undefined;
+  const m = /^(sips?|tel):([^;?>]*)/i.exec(uri.trim());
+  if (!m) return uri.trim().toLowerCase();
+  const [user, host] = m[2].includes('@') ? [m[2].slice(0, m[2].lastIndexOf('@')), m[2].slice(m[2].lastIndexOf('@') + 1)] : ['', m[2]];
+  return `${m[1].toLowerCase()}:${user}@${host.toLowerCase()}`;
+}
+
+export function summarize(trace: Trace): MessageSummary[] {
+  const { text } = trace;
+  const out: MessageSummary[] = [];
+  for (let i = 0; i < trace.messages.length; i++) {
+    const m = trace.messages.at(i);
+    const headers = trace.headers.headersOf(m);
+    const value = (name: string) => {
+      const h = findHeader(headers, name);
+      return h ? headerValue(text, h) : undefined;
+    };
+    const cseqHeader = findHeader(headers, 'cseq');
+    const cseqParts = cseqHeader ? headerValue(text, cseqHeader).trim().split(/\s+/) : [];
+    const vias = headersNamed(headers, 'via').flatMap((h) => headerValue(text, h).split(',').map((v) => v.trim()).filter((v) => v !== ''));
+    const topVia = vias[0];
+    const branchMatch = topVia ? /;\s*branch\s*=\s*([^;,\s]+)/i.exec(topVia) : null;
+    const viaHeader = findHeader(headers, 'via');
+    let branchOffset: number | undefined;
+    if (branchMatch && viaHeader) {
+      const at = text.slice(viaHeader.valueOffset, viaHeader.valueEnd).indexOf(branchMatch[1]);
+      if (at >= 0) branchOffset = viaHeader.valueOffset + at;
+    }
+    const sentBy = topVia ? /^SIP\s*\/\s*[^/]+\/\s*\S+\s+([^;\s]+)/i.exec(topVia)?.[1]?.toLowerCase() : undefined;
+    const retryAfterHeader = findHeader(headers, 'retry-after');
+    let retryAfter: number | undefined;
+    if (retryAfterHeader) {
+      let end = retryAfterHeader.valueOffset;
+      while (end < retryAfterHeader.valueEnd && !isLws(text.charCodeAt(end)) && text.charCodeAt(end) !== 59 && text.charCodeAt(end) !== 40) end++;
+      retryAfter = parseDigits(text, retryAfterHeader.valueOffset, end);
+    }
+    const from = value('from');
+    const to = value('to');
+    const route = value('route');
+    const meta = trace.meta[i];
+    const line = m.startLine;
+    out.push({
+      index: i,
+      offset: m.offset,
+      kind: line.kind,
+      method: line.kind === 'request' ? text.slice(line.methodOffset, line.methodEnd) : cseqParts[1] ?? '',
+      code: line.kind === 'response' ? line.code : 0,
+      requestUri: line.kind === 'request' ? text.slice(line.uriOffset, line.uriEnd) : undefined,
+      callId: value('call-id')?.trim() ?? '',
+      cseq: Number(cseqParts[0] ?? NaN),
+      cseqOffset: cseqHeader?.valueOffset,
+      fromUri: from !== undefined ? addressUri(from) : undefined,
+      fromTag: tagOf(from),
+      toUri: to !== undefined ? addressUri(to) : undefined,
+      toTag: tagOf(to),
+      branch: branchMatch?.[1],
+      branchOffset,
+      sentBy,
+      viaCount: vias.length,
+      vias,
+      contacts: contactUris(text, headers),
+      retryAfter,
+      explicitExpiry: findHeader(headers, 'expires') !== undefined || headersNamed(headers, 'contact').some((h) => /;\s*expires\s*=/i.test(headerValue(text, h))),
+      route: route !== undefined ? addressUri(route.split(',')[0]) : undefined,
+      time: meta?.time,
+      src: meta?.src,
+      dst: meta?.dst,
+    });
+  }
+  return out;
+}

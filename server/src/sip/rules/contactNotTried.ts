@@ -1,0 +1,43 @@
+import { Rule, rfcUrl } from './rule';
+import { startLineOf, startLineSpan } from '../calls/locate';
+import { uriKey } from '../calls/summary';
+import { firstAfter } from '../calls/callModel';
+
+export const rule: Rule = {
+  code: 'sip.302.contact-not-tried',
+  severity: 'warning',
+  rfc: 'RFC 3261 §8.1.3.4',
+  url: rfcUrl(3261, '8.1.3.4'),
+  title: '302 whose Contact the client never tried',
+  doc: `After a 302 the client should send the request again to the URI(s) in Contact. Reported when the same client later sends the same kind of request to the same target (To), but never to a Contact of the 302: the redirect was ignored. Silent when the trace ends after the 302, and on a log written at the server that sent the 302.
+
+Example: INVITE → 302 \`Contact: <sip:bob@192.0.2.4>\` → ACK, then the client only sends a REGISTER.`,
+  checkTrace({ trace, calls, report }) {
+    const { summaries, transactions } = calls;
+    for (const t of transactions) {
+      if (t.request < 0 || t.final < 0 || summaries[t.final].code !== 302) continue;
+      const response = summaries[t.final];
+      const request = summaries[t.request];
+      if (response.contacts.length === 0) continue;
+      // A log written where the 302 was sent sees the server's side only: the retry went elsewhere.
+      if (trace.meta[response.index]?.direction === 'sent') continue;
+      // The client went on trying to reach the same target, but not at the Contact.
+      const fromClient = calls.requestsFrom.get(uriKey(request.fromUri) ?? '') ?? [];
+      const clientWentOn = fromClient
+        .slice(firstAfter(fromClient, t.final))
+        .some((i) => summaries[i].method === request.method && uriKey(summaries[i].toUri) === uriKey(request.toUri));
+      const tried = response.contacts.some((contact) => {
+        const toContact = calls.requestsTo.get(uriKey(contact) ?? '') ?? [];
+        return toContact.slice(firstAfter(toContact, t.final)).some((i) => summaries[i].method === request.method);
+      });
+      if (!clientWentOn || tried) continue;
+      const [offset, length] = startLineSpan(trace, response);
+      report(
+        offset,
+        length,
+        `The client never retried at the Contact of this 302 (${response.contacts.join(', ')}), although it sent more requests later: the redirect was ignored. A correct client retries the ${request.method} at the Contact URI in a new transaction (RFC 3261 §8.1.3.4).`,
+        [startLineOf(trace, request, 'the redirected request')],
+      );
+    }
+  },
+};

@@ -3,9 +3,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseTrace } from './sip/parser';
 import { Trace } from './sip/model';
 import { LineIndex } from './sip/lineIndex';
+import { CallModel, buildCallModel } from './sip/calls/callModel';
 
 export class ParsedDocument {
   private lineIndex: LineIndex | undefined;
+  private callModel: CallModel | undefined;
 
   constructor(
     readonly uri: string,
@@ -16,6 +18,11 @@ export class ParsedDocument {
   /** Built on first use: hovers and code actions on a small trace never pay for it twice. */
   get lines(): LineIndex {
     return (this.lineIndex ??= new LineIndex(this.trace.text));
+  }
+
+  /** Transactions and follow-ups, for hovers that tell what happened next. */
+  get calls(): CallModel {
+    return (this.callModel ??= buildCallModel(this.trace));
   }
 }
 

@@ -3,6 +3,7 @@ import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import { findHeader, messageIndexAt } from '../sip/access';
 import { explainHeader, explainMethod, explainStatus } from '../sip/explain';
 import { explainMeta } from '../sip/formats/describe';
+import { storyOf } from '../sip/calls/story';
 import { offsetOf, rangeOf } from './positions';
 
 function markdown(document: ParsedDocument, value: string, offset: number, length: number): Hover {
@@ -22,7 +23,9 @@ export function computeHover(document: ParsedDocument, position: Position): Hove
   const context = explainMeta(trace.meta[index], trace.format?.name);
   const onStartLine = (value: string) => (context ? `${context}\n\n---\n\n${value}` : value);
   if (line.kind === 'response' && line.code > 0 && offset >= line.codeOffset && offset <= line.reasonEnd) {
-    const explanation = explainStatus(trace, message, line.code, (o) => document.lines.position(o).line + 1);
+    const lineOf = (o: number) => document.lines.position(o).line + 1;
+    const story = line.code >= 300 ? storyOf(trace, document.calls, index, lineOf) : [];
+    const explanation = explainStatus(trace, message, line.code, lineOf, story);
     return markdown(document, onStartLine(explanation), line.codeOffset, line.reasonEnd - line.codeOffset);
   }
   if (line.kind === 'request' && offset >= line.methodOffset && offset <= line.methodEnd) {

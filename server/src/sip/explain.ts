@@ -42,7 +42,8 @@ function messageSpecifics(trace: Trace, message: SipMessage, code: number, lineO
 /** 1-based line number of an offset. */
 export type LineOf = (offset: number) => number;
 
-export function explainStatus(trace: Trace, message: SipMessage, code: number, lineOf: LineOf): string {
+/** `story` tells what the client did next (see calls/story.ts), when the caller has the call model. */
+export function explainStatus(trace: Trace, message: SipMessage, code: number, lineOf: LineOf, story: readonly string[] = []): string {
   const info = statusCodeInfo(code);
   const cls = statusClassName(code);
   if (!info) {
@@ -66,6 +67,7 @@ export function explainStatus(trace: Trace, message: SipMessage, code: number, l
   ];
   const specifics = messageSpecifics(trace, message, code, lineOf);
   if (specifics.length > 0) parts.push('', '**In this trace:** ' + specifics.join(' '));
+  if (story.length > 0) parts.push('', '**What the client did:** ' + story.join('; ') + '.');
   parts.push('', link(info.rfc, info.url));
   return parts.join('\n');
 }

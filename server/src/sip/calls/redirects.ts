@@ -1,0 +1,29 @@
+// After a 302: was its temporary Contact reused by a later, unrelated request?
+import { CallModel, firstAfter } from './callModel';
+import { uriKey } from './summary';
+
+/**
+ * The first later request for the same target (To) that goes straight to a Contact of the 302 at
+ * `responseIndex` although the 302 allowed no caching, or undefined. The 302's own retry, other
+ * redirects' retries and requests inside a dialog (which go to its remote target) do not count.
+ */
+export function cachedContactUse(calls: CallModel, responseIndex: number): number | undefined {
+  const { summaries, transactions, transactionOf, followUps } = calls;
+  const response = summaries[responseIndex];
+  const t = transactions[transactionOf[responseIndex]];
+  if (!t || t.request < 0 || response.code !== 302 || response.explicitExpiry) return undefined;
+  const request = summaries[t.request];
+  const retry = followUps.get(responseIndex);
+  const sameCall = new Set([request.callId, retry !== undefined ? summaries[retry].callId : request.callId]);
+  const retries = new Set(followUps.values());
+  const candidates = response.contacts
+    .flatMap((contact) => {
+      const list = calls.requestsTo.get(uriKey(contact) ?? '') ?? [];
+      return list.slice(firstAfter(list, responseIndex));
+    })
+    .sort((a, b) => a - b);
+  return candidates.find((i) => {
+    const q = summaries[i];
+    return !sameCall.has(q.callId) && !retries.has(i) && q.toTag === undefined && uriKey(q.toUri) === uriKey(request.toUri);
+  });
+}

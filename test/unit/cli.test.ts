@@ -30,6 +30,39 @@ test('an invalid message exits 1; a missing file exits 2; no arguments exit 2', 
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /no-such-file\.sip: cannot read/);
   assert.equal(lint().status, 2);
+  assert.equal(lint('--format', 'xml', 'x.sip').status, 2);
+  assert.match(lint('--rule', 'sip.nope=off', 'x.sip').stderr, /unknown code "sip\.nope"/);
+});
+
+test('a summary line on stderr: files, messages, calls, findings per severity', () => {
+  const run = lint(join(ROOT, 'examples', 'redirect-and-overload.sip'));
+  assert.equal(run.stderr, '1 file, 13 messages, 3 calls: 0 errors, 0 warnings, 4 information\n');
+});
+
+test('--rule changes a severity or turns a rule off; an error found then exits 1', () => {
+  const file = join(ROOT, 'examples', 'redirect-and-overload.sip');
+  const quiet = lint('--rule', 'sip.503.missing-retry-after=off', '--rule=sip.302.moved-temporarily=error', file);
+  assert.equal(quiet.status, 1);
+  assert.ok(!quiet.stdout.includes('sip.503.missing-retry-after'));
+  assert.match(quiet.stdout, / error sip\.302\.moved-temporarily /);
+});
+
+test('--format json and --format sarif', () => {
+  const file = join(ROOT, 'test', 'fixtures', 'behaviour', 'reused-branch.sip');
+  const json = JSON.parse(lint('--format', 'json', file).stdout);
+  assert.equal(json.summary.files, 1);
+  const finding = json.files[0].findings.find((f: { code: string }) => f.code === 'sip.retry.same-branch');
+  assert.equal(finding.severity, 'error');
+  assert.ok(finding.related.length > 0 && finding.related[0].line > 0);
+  const sarifRun = lint('--format=sarif', file);
+  assert.equal(sarifRun.status, 1);
+  const log = JSON.parse(sarifRun.stdout);
+  assert.equal(log.version, '2.1.0');
+  const result = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'sip.retry.same-branch');
+  assert.equal(result.level, 'error');
+  assert.match(result.locations[0].physicalLocation.artifactLocation.uri, /^file:\/\/.*reused-branch\.sip$/);
+  assert.ok(result.locations[0].physicalLocation.region.startLine > 1);
+  assert.ok(log.runs[0].tool.driver.rules.some((r: { id: string; helpUri: string }) => r.id === 'sip.503.missing-retry-after' && r.helpUri.includes('rfc3261')));
 });
 
 test('invalid UTF-8 and NUL bytes are reported, not fatal', () => {

@@ -51,6 +51,7 @@ export function request(method = 'OPTIONS', extra: string[] = [], uri = 'sip:bob
     'From: Alice <sip:alice@atlanta.example.com>;tag=1928301774',
     'Call-ID: a84b4c76e66710@pc33.atlanta.example.com',
     `CSeq: 314159 ${method}`,
+    'Contact: <sip:alice@pc33.atlanta.example.com>',
     ...extra,
     'Content-Length: 0',
   );

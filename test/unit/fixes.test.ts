@@ -57,3 +57,27 @@ test('codes without a fix offer none', () => {
   const finding = runRules(trace).find((f) => f.code === 'sip.302.moved-temporarily')!;
   assert.equal(fixFor(trace, finding, { retryAfterSeconds: 30 }), undefined);
 });
+
+test('Insert a Contact on a 302 without one, then the warning is gone', () => {
+  const text = response('302 Moved Temporarily');
+  const fixed = fixText(text, 'sip.302.missing-contact');
+  assert.equal(fixed, text.replace('Content-Length: 0\r\n', 'Content-Length: 0\r\nContact: <sip:new-target@example.invalid>\r\n'));
+  assert.ok(!codes(fixed).includes('sip.302.missing-contact'));
+});
+
+test('Insert Max-Forwards: 70 when a request lacks it; no fix when only other headers are missing', () => {
+  const text = request().replace('Max-Forwards: 70\r\n', '');
+  const fixed = fixText(text, 'sip.request.missing-header');
+  assert.ok(fixed.endsWith('Content-Length: 0\r\nMax-Forwards: 70\r\n\r\n'));
+  assert.ok(!codes(fixed).includes('sip.request.missing-header'));
+  const noVia = parseTrace(request().replace(/Via: [^\r]*\r\n/, ''));
+  const finding = runRules(noVia).find((f) => f.code === 'sip.request.missing-header')!;
+  assert.equal(fixFor(noVia, finding, { retryAfterSeconds: 30 }), undefined);
+});
+
+test('Add a To tag appends a placeholder tag to To only', () => {
+  const text = response('486 Busy Here').replace(';tag=a6c85cf', '');
+  const fixed = fixText(text, 'sip.response.missing-to-tag');
+  assert.equal(fixed, text.replace('To: Bob <sip:bob@biloxi.example.com>', 'To: Bob <sip:bob@biloxi.example.com>;tag=to-tag-placeholder'));
+  assert.ok(!codes(fixed).includes('sip.response.missing-to-tag'));
+});

@@ -130,3 +130,47 @@ test('start-line rules: spacing, Request-URI, version, status code', () => {
   assert.ok(codes(crlf('SIP/2.0 099 Early', 'Content-Length: 0')).includes('sip.status-line.malformed'));
   assert.deepEqual(codes(request()), []);
 });
+
+test('sip.response.missing-header: a response must copy From, To, Call-ID, CSeq, Via', () => {
+  assert.ok(codes(crlf('SIP/2.0 200 OK', 'To: <sip:b@x>;tag=1', 'Content-Length: 0')).includes('sip.response.missing-header'));
+  assert.ok(!codes(response('200 OK')).includes('sip.response.missing-header'));
+});
+
+test('sip.response.missing-to-tag: every response but 100', () => {
+  const untagged = response('486 Busy Here').replace(';tag=a6c85cf', '');
+  assert.equal(spanOf(untagged, 'sip.response.missing-to-tag'), 'Bob <sip:bob@biloxi.example.com>');
+  assert.ok(!codes(response('100 Trying').replace(';tag=a6c85cf', '')).includes('sip.response.missing-to-tag'));
+  assert.ok(!codes(response('486 Busy Here')).includes('sip.response.missing-to-tag'));
+});
+
+test('sip.via.branch-cookie: RFC 2543 branches are a warning on requests', () => {
+  assert.equal(spanOf(request().replace('branch=z9hG4bK776asdhds', 'branch=776asdhds'), 'sip.via.branch-cookie'), ';branch=776asdhds');
+  assert.ok(codes(request().replace(';branch=z9hG4bK776asdhds', '')).includes('sip.via.branch-cookie'));
+  assert.ok(!codes(request()).includes('sip.via.branch-cookie'));
+  assert.ok(!codes(response('200 OK').replace('branch=z9hG4bK776asdhds', 'branch=1')).includes('sip.via.branch-cookie'));
+});
+
+test('sip.invite.contact-count: exactly one Contact on INVITE, SUBSCRIBE, REFER', () => {
+  assert.ok(codes(request('INVITE').replace('Contact: <sip:alice@pc33.atlanta.example.com>\r\n', '')).includes('sip.invite.contact-count'));
+  assert.ok(codes(request('INVITE', ['Contact: <sip:alice@192.0.2.9>'])).includes('sip.invite.contact-count'));
+  assert.ok(!codes(request('INVITE')).includes('sip.invite.contact-count'));
+  assert.ok(!codes(request('OPTIONS').replace('Contact: <sip:alice@pc33.atlanta.example.com>\r\n', '')).includes('sip.invite.contact-count'));
+});
+
+test('sip.header.duplicate: single-valued headers once, lists as often as needed', () => {
+  assert.equal(spanOf(request('OPTIONS', ['i: other-call-id']), 'sip.header.duplicate'), 'i');
+  assert.ok(!codes(request('OPTIONS', ['Supported: timer', 'Supported: 100rel'])).includes('sip.header.duplicate'));
+});
+
+test('sip.content-length.missing-stream: required over TCP, not over UDP', () => {
+  const tcp = request().replace('SIP/2.0/UDP', 'SIP/2.0/TCP');
+  assert.ok(codes(tcp.replace('Content-Length: 0\r\n', '')).includes('sip.content-length.missing-stream'));
+  assert.ok(!codes(tcp).includes('sip.content-length.missing-stream'));
+  assert.ok(!codes(request().replace('Content-Length: 0\r\n', '')).includes('sip.content-length.missing-stream'));
+});
+
+test('sip.status.unknown-code: treated as x00 of its class', () => {
+  const f = lintText(response('499 Custom')).find((x) => x.code === 'sip.status.unknown-code');
+  assert.match(f!.message, /treats it as 400/);
+  assert.ok(!codes(response('486 Busy Here')).includes('sip.status.unknown-code'));
+});

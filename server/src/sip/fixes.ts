@@ -65,6 +65,19 @@ export function fixFor(trace: Trace, finding: Finding, options: FixOptions): Fix
         edits: [{ offset: finding.offset, length: finding.length, newText: String(actual) }],
       };
     }
+    case 'sip.302.missing-contact': {
+      if (trace.headers.find(message, 'contact')) return undefined;
+      return { title, code: finding.code, edits: [insertHeaderLine(message, 'Contact: <sip:new-target@example.invalid>')] };
+    }
+    case 'sip.request.missing-header': {
+      if (trace.headers.find(message, 'max-forwards')) return undefined;
+      return { title, code: finding.code, edits: [insertHeaderLine(message, 'Max-Forwards: 70')] };
+    }
+    case 'sip.response.missing-to-tag': {
+      const to = trace.headers.find(message, 'to');
+      if (!to) return undefined;
+      return { title, code: finding.code, edits: [{ offset: to.valueEnd, length: 0, newText: ';tag=to-tag-placeholder' }] };
+    }
     case 'sip.cseq.method-mismatch': {
       const method = finding.data?.method;
       if (typeof method !== 'string') return undefined;

@@ -12,6 +12,13 @@ import { rule as retrySameBranch } from './retrySameBranch';
 import { rule as ackMissing } from './ackMissing';
 import { rule as cseqNotIncremented } from './cseqNotIncremented';
 import { rule as proxyForwarded503 } from './proxyForwarded503';
+import { rule as responseMissingHeader } from './responseMissingHeader';
+import { rule as responseMissingToTag } from './responseMissingToTag';
+import { rule as viaBranchCookie } from './viaBranchCookie';
+import { rule as inviteContactCount } from './inviteContactCount';
+import { rule as duplicateHeader } from './duplicateHeader';
+import { rule as contentLengthMissingStream } from './contentLengthMissingStream';
+import { rule as unknownStatusCode } from './unknownStatusCode';
 import { rule as requestLineMalformed } from './requestLineMalformed';
 import { rule as requestLineInvalidUri } from './requestLineInvalidUri';
 import { rule as statusLineMalformed } from './statusLineMalformed';
@@ -60,6 +67,13 @@ export const RULES: readonly Rule[] = [
   contentLengthExtraBody,
   missingMandatoryHeader,
   cseqMethodMismatch,
+  responseMissingHeader,
+  responseMissingToTag,
+  viaBranchCookie,
+  inviteContactCount,
+  duplicateHeader,
+  contentLengthMissingStream,
+  unknownStatusCode,
   cseqInvalid,
   maxForwardsInvalid,
   viaMalformed,

@@ -7,9 +7,10 @@ export const rule: Rule = {
   rfc: 'RFC 3261 §21.3.3',
   url: rfcUrl(3261, '21.3.3'),
   title: '302 without Contact',
-  doc: `A 302 tells the client to retry at the Contact URI; §21.3.3 says the response SHOULD carry it. Without a Contact the client has nowhere to retry and the call fails. Fix the redirect server so it returns the new location.
+  doc: `A 302 tells the client to retry at the Contact URI; §21.3.3 says the response SHOULD carry it. Without a Contact the client has nowhere to retry and the call fails. Fix the redirect server so it returns the new location. The quick fix inserts a placeholder Contact (\`sip:new-target@example.invalid\`) to replace with the real target.
 
 Example: \`SIP/2.0 302 Moved Temporarily\` with no \`Contact:\` header.`,
+  fix: 'Insert a Contact to fill in',
   check({ message, headers, report }) {
     const line = message.startLine;
     if (line.kind !== 'response' || line.code !== 302 || findHeader(headers, 'contact')) return;

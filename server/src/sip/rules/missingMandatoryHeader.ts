@@ -16,9 +16,10 @@ export const rule: Rule = {
   rfc: 'RFC 3261 §8.1.1',
   url: rfcUrl(3261, '8.1.1'),
   title: 'Request without a mandatory header',
-  doc: `Every request MUST contain To, From, CSeq, Call-ID, Max-Forwards and Via. A server answers a request that lacks one with 400 Bad Request (RFC 4475 §3.3.1).
+  doc: `Every request MUST contain To, From, CSeq, Call-ID, Max-Forwards and Via. A server answers a request that lacks one with 400 Bad Request (RFC 4475 §3.3.1). When Max-Forwards is among the missing, the quick fix inserts it with the customary 70 (§8.1.1.6).
 
 Example: an INVITE without \`Max-Forwards\` or \`Via\`.`,
+  fix: 'Insert Max-Forwards: 70',
   check({ message, headers, report }) {
     const line = message.startLine;
     if (line.kind !== 'request') return;

@@ -1,0 +1,31 @@
+import { Rule, rfcUrl } from './rule';
+import { headersNamed } from '../access';
+
+export const rule: Rule = {
+  code: 'sip.via.branch-cookie',
+  severity: 'warning',
+  rfc: 'RFC 3261 §8.1.1.7',
+  url: rfcUrl(3261, '8.1.1.7'),
+  title: 'Via branch without the z9hG4bK magic cookie',
+  doc: `An RFC 3261 element starts every branch with \`z9hG4bK\` so that the branch alone identifies the transaction (RFC 3261 §8.1.1.7, §17.1.3). A branch without it, or no branch at all, comes from an RFC 2543 element: transactions are then matched the old way, which breaks with forking and loops (RFC 4475 §3.2.1). A warning, since RFC 2543 peers are still legal.
+
+Example: \`Via: SIP/2.0/UDP 192.0.2.2;branch=390skdjuw\`.`,
+  check({ text, message, headers, report }) {
+    if (message.startLine.kind !== 'request') return;
+    const [top] = headersNamed(headers, 'via');
+    if (!top) return;
+    const value = text.slice(top.valueOffset, top.valueEnd);
+    const first = value.split(',')[0];
+    const branch = /;\s*branch\s*=\s*([^;,\s]*)/i.exec(first);
+    if (branch && branch[1].startsWith('z9hG4bK')) return;
+    const at = branch ? top.valueOffset + branch.index : top.valueOffset;
+    const length = branch ? branch[0].length : first.trimEnd().length;
+    report(
+      at,
+      length,
+      branch
+        ? `The branch "${branch[1]}" lacks the z9hG4bK magic cookie, so this request comes from an RFC 2543 element and its transaction is matched the old way (RFC 3261 §8.1.1.7, §17.1.3).`
+        : 'The top Via has no branch parameter: an RFC 3261 element always sends one starting with z9hG4bK (RFC 3261 §8.1.1.7).',
+    );
+  },
+};

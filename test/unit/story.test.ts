@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTrace } from '../../server/src/sip/parser';
 import { buildCallModel } from '../../server/src/sip/calls/callModel';
-import { storyOf } from '../../server/src/sip/calls/story';
+import { responsesOf, storyOf } from '../../server/src/sip/calls/story';
 import { lineOf, ROOT } from '../helpers';
 
 function story(file: string, code: number): string {
@@ -34,4 +34,14 @@ test('302: retried at the Contact, and whether later calls reused it', () => {
 
 test('a final response never ACKed', () => {
   assert.match(story('no-ack.sip', 486), /never ACKed ✘/);
+});
+
+test('a request hover lists its responses with their latency; retransmissions are named', () => {
+  const text = readFileSync(join(ROOT, 'test', 'fixtures', 'behaviour', 'retry-too-early_messages.log'), 'utf8');
+  const trace = parseTrace(text);
+  const calls = buildCallModel(trace);
+  assert.match(responsesOf(trace, calls, 0, (o) => lineOf(text, o)) ?? '', /^\*\*Responses:\*\* 100 Trying \(line \d+, 0\.0 s\), 503 Service Unavailable \(line \d+, 0\.0 s\)\.$/);
+  const noAck = readFileSync(join(ROOT, 'test', 'fixtures', 'behaviour', 'no-ack.sip'), 'utf8');
+  const noAckTrace = parseTrace(noAck);
+  assert.match(responsesOf(noAckTrace, buildCallModel(noAckTrace), 0, (o) => lineOf(noAck, o)) ?? '', /486 Busy Here \(line \d+\).*486 Busy Here \(line \d+, retransmitted\)/);
 });

@@ -3,7 +3,7 @@ import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import { findHeader, messageIndexAt } from '../sip/access';
 import { explainHeader, explainMethod, explainStatus } from '../sip/explain';
 import { explainMeta } from '../sip/formats/describe';
-import { storyOf } from '../sip/calls/story';
+import { responsesOf, storyOf } from '../sip/calls/story';
 import { offsetOf, rangeOf } from './positions';
 
 function markdown(document: ParsedDocument, value: string, offset: number, length: number): Hover {
@@ -29,7 +29,9 @@ export function computeHover(document: ParsedDocument, position: Position): Hove
     return markdown(document, onStartLine(explanation), line.codeOffset, line.reasonEnd - line.codeOffset);
   }
   if (line.kind === 'request' && offset >= line.methodOffset && offset <= line.methodEnd) {
-    return markdown(document, onStartLine(explainMethod(text.slice(line.methodOffset, line.methodEnd))), line.methodOffset, line.methodEnd - line.methodOffset);
+    const responses = responsesOf(trace, document.calls, index, (o) => document.lines.position(o).line + 1);
+    const explanation = explainMethod(text.slice(line.methodOffset, line.methodEnd)) + (responses ? `\n\n${responses}` : '');
+    return markdown(document, onStartLine(explanation), line.methodOffset, line.methodEnd - line.methodOffset);
   }
   if (context && offset >= line.offset && offset <= line.end) return markdown(document, context, line.offset, line.end - line.offset);
   const headers = trace.headers.headersOf(message);

@@ -47,3 +47,21 @@ export function storyOf(trace: Trace, calls: CallModel, responseIndex: number, l
   }
   return lines;
 }
+
+/** The responses a request got, with their lines and, where the log has times, how long each took. */
+export function responsesOf(trace: Trace, calls: CallModel, requestIndex: number, lineOf: LineOf): string | undefined {
+  const { summaries, transactions, transactionOf, retransmission } = calls;
+  const t = transactions[transactionOf[requestIndex]];
+  if (!t || t.request !== requestIndex) return retransmission[requestIndex] ? 'A retransmission of an earlier request.' : undefined;
+  if (t.responses.length === 0) return 'No response to this request in the trace.';
+  const request = summaries[requestIndex];
+  const parts = t.responses.map((i) => {
+    const r = summaries[i];
+    const reason = trace.messages.at(i).startLine;
+    const text = reason.kind === 'response' ? trace.text.slice(reason.codeOffset, reason.reasonEnd) : String(r.code);
+    const latency = r.time !== undefined && request.time !== undefined ? `, ${seconds(r.time - request.time)}` : '';
+    return `${text} (line ${lineOf(r.offset)}${latency}${retransmission[i] ? ', retransmitted' : ''})`;
+  });
+  const retransmitted = t.retransmissions.length > 0 ? ` The request was retransmitted ${t.retransmissions.length} time${t.retransmissions.length === 1 ? '' : 's'}.` : '';
+  return `**Responses:** ${parts.join(', ')}.${retransmitted}`;
+}

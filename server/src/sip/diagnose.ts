@@ -4,6 +4,7 @@ import { Finding, Severity, Trace } from './model';
 import { RULES, RULES_BY_CODE } from './rules';
 import { createContext } from './rules/context';
 import { buildCallModel } from './calls/callModel';
+import { MessageSummary, summarizeMessage } from './calls/summary';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -33,6 +34,8 @@ const TRACE_CHECKS = RULES.filter((r) => r.checkTrace);
 /** Every finding of every rule, in document order, before severities are applied. */
 export function runRules(trace: Trace): Finding[] {
   const found: Finding[] = [...trace.findings];
+  // The call model's per-message summaries are read in the same pass, from the same header objects.
+  const summaries: MessageSummary[] = [];
   for (let i = 0; i < trace.messages.length; i++) {
     const message = trace.messages.at(i);
     let code = '';
@@ -41,9 +44,10 @@ export function runRules(trace: Trace): Finding[] {
       code = rule.code;
       rule.check!(context);
     }
+    summaries.push(summarizeMessage(trace, message, context.headers));
   }
   if (TRACE_CHECKS.length > 0 && trace.messages.length > 0) {
-    const calls = buildCallModel(trace);
+    const calls = buildCallModel(trace, summaries);
     for (const rule of TRACE_CHECKS) {
       rule.checkTrace!({
         trace,

@@ -64,7 +64,7 @@ function transactionKey(s: MessageSummary): string {
 export function serverOf(s: MessageSummary): string | undefined {
   if (s.dst) return s.dst;
   if (s.route) return uriKey(s.route);
-  const uri = uriKey(s.requestUri);
+  const uri = s.requestUriKey;
   return uri?.slice(uri.indexOf('@') + 1);
 }
 
@@ -72,8 +72,8 @@ export function isRetryTrigger(code: number): boolean {
   return (code >= 300 && code < 400) || code === 503;
 }
 
-export function buildCallModel(trace: Trace): CallModel {
-  const summaries = summarize(trace);
+/** `summaries` may be passed in when the caller has already read every message (diagnostics do). */
+export function buildCallModel(trace: Trace, summaries: MessageSummary[] = summarize(trace)): CallModel {
   const transactions: Transaction[] = [];
   const byKey = new Map<string, Transaction>();
   const transactionOf = new Int32Array(summaries.length).fill(-1);
@@ -139,19 +139,19 @@ export function buildCallModel(trace: Trace): CallModel {
   };
   for (const s of summaries) {
     if (s.kind !== 'request' || s.method === 'ACK' || retransmission[s.index]) continue;
-    add(requestsTo, uriKey(s.requestUri), s.index);
-    add(requestsFrom, uriKey(s.fromUri), s.index);
+    add(requestsTo, s.requestUriKey, s.index);
+    add(requestsFrom, s.fromKey, s.index);
   }
 
   const followUps = new Map<number, number>();
   for (const t of transactions) {
     if (t.request < 0 || t.final < 0 || !isRetryTrigger(summaries[t.final].code) || t.method === 'CANCEL') continue;
     const original = summaries[t.request];
-    const fromClient = requestsFrom.get(uriKey(original.fromUri) ?? '') ?? [];
+    const fromClient = requestsFrom.get(original.fromKey ?? '') ?? [];
     const start = firstAfter(fromClient, t.final);
     for (let k = start; k < fromClient.length && k < start + FOLLOW_UP_WINDOW; k++) {
       const q = summaries[fromClient[k]];
-      if (q.method !== original.method || transactionOf[q.index] === t.index || uriKey(q.toUri) !== uriKey(original.toUri)) continue;
+      if (q.method !== original.method || transactionOf[q.index] === t.index || q.toKey !== original.toKey) continue;
       followUps.set(t.final, q.index);
       break;
     }

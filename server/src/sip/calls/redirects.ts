@@ -24,6 +24,6 @@ export function cachedContactUse(calls: CallModel, responseIndex: number): numbe
     .sort((a, b) => a - b);
   return candidates.find((i) => {
     const q = summaries[i];
-    return !sameCall.has(q.callId) && !retries.has(i) && q.toTag === undefined && uriKey(q.toUri) === uriKey(request.toUri);
+    return !sameCall.has(q.callId) && !retries.has(i) && q.toTag === undefined && q.toKey === request.toKey;
   });
 }

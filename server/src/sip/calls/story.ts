@@ -25,7 +25,7 @@ export function storyOf(trace: Trace, calls: CallModel, responseIndex: number, l
   if (response.code === 302) {
     const targets = new Set(response.contacts.map(uriKey));
     if (!retry) lines.push('not retried in this trace');
-    else if (targets.has(uriKey(retry.requestUri))) lines.push(`retried at ${retry.requestUri}${after(retry.index)} (${line(retry.index)}) ✔`);
+    else if (targets.has(retry.requestUriKey)) lines.push(`retried at ${retry.requestUri}${after(retry.index)} (${line(retry.index)}) ✔`);
     else lines.push(`retried at ${retry.requestUri}, which is not a Contact of this 302 (${line(retry.index)}) ✘`);
     if (retry && request.branch && retry.branch === request.branch) lines.push('the retry reuses the failed branch ✘');
     if (!response.explicitExpiry) {

@@ -1,5 +1,5 @@
 // The few facts per message that transactions, dialogs and follow-ups are built from, read once.
-import { Trace } from '../model';
+import { Header, SipMessage, Trace } from '../model';
 import { addressUri, contactUris, findHeader, headerValue, headersNamed } from '../access';
 import { isLws, parseDigits } from '../values';
 
@@ -12,6 +12,10 @@ export interface MessageSummary {
   /** Status code of a response; 0 for a request. */
   readonly code: number;
   readonly requestUri?: string;
+  /** `uriKey` of the Request-URI, From URI and To URI, computed once. */
+  readonly requestUriKey?: string;
+  readonly fromKey?: string;
+  readonly toKey?: string;
   readonly callId: string;
   readonly cseq: number;
   readonly fromUri?: string;
@@ -25,10 +29,11 @@ export interface MessageSummary {
   readonly viaCount: number;
   /** The top Via value and the one below it, to follow a response across a proxy. */
   readonly vias: readonly string[];
+  /** Contact URIs of a 3xx response (not read for other messages). */
   readonly contacts: readonly string[];
   /** Retry-After in seconds. */
   readonly retryAfter?: number;
-  /** An Expires header or an `expires` Contact parameter is present. */
+  /** A 3xx response with an Expires header or an `expires` Contact parameter. */
   readonly explicitExpiry: boolean;
   /** Top Route URI, which decides the next hop before the Request-URI does. */
   readonly route?: string;
@@ -54,67 +59,88 @@ export function uriKey(uri: string | undefined): string | undefined {
   return `${m[1].toLowerCase()}:${user}@${host.toLowerCase()}`;
 }
 
+const NONE: readonly string[] = [];
+
 export function summarize(trace: Trace): MessageSummary[] {
-  const { text } = trace;
   const out: MessageSummary[] = [];
   for (let i = 0; i < trace.messages.length; i++) {
     const m = trace.messages.at(i);
-    const headers = trace.headers.headersOf(m);
-    const value = (name: string) => {
-      const h = findHeader(headers, name);
-      return h ? headerValue(text, h) : undefined;
-    };
-    const cseqHeader = findHeader(headers, 'cseq');
-    const cseqParts = cseqHeader ? headerValue(text, cseqHeader).trim().split(/\s+/) : [];
-    const vias = headersNamed(headers, 'via').flatMap((h) => headerValue(text, h).split(',').map((v) => v.trim()).filter((v) => v !== ''));
-    const topVia = vias[0];
-    const branchMatch = topVia ? /;\s*branch\s*=\s*([^;,\s]+)/i.exec(topVia) : null;
-    const viaHeader = findHeader(headers, 'via');
-    let branchOffset: number | undefined;
-    if (branchMatch && viaHeader) {
-      const at = text.slice(viaHeader.valueOffset, viaHeader.valueEnd).indexOf(branchMatch[1]);
-      if (at >= 0) branchOffset = viaHeader.valueOffset + at;
-    }
-    const sentBy = topVia ? /^SIP\s*\/\s*[^/]+\/\s*\S+\s+([^;\s]+)/i.exec(topVia)?.[1]?.toLowerCase() : undefined;
-    const retryAfterHeader = findHeader(headers, 'retry-after');
-    let retryAfter: number | undefined;
-    if (retryAfterHeader) {
-      let end = retryAfterHeader.valueOffset;
-      while (end < retryAfterHeader.valueEnd && !isLws(text.charCodeAt(end)) && text.charCodeAt(end) !== 59 && text.charCodeAt(end) !== 40) end++;
-      retryAfter = parseDigits(text, retryAfterHeader.valueOffset, end);
-    }
-    const from = value('from');
-    const to = value('to');
-    const route = value('route');
-    const meta = trace.meta[i];
-    const line = m.startLine;
-    out.push({
-      index: i,
-      offset: m.offset,
-      kind: line.kind,
-      method: line.kind === 'request' ? text.slice(line.methodOffset, line.methodEnd) : cseqParts[1] ?? '',
-      code: line.kind === 'response' ? line.code : 0,
-      requestUri: line.kind === 'request' ? text.slice(line.uriOffset, line.uriEnd) : undefined,
-      callId: value('call-id')?.trim() ?? '',
-      cseq: Number(cseqParts[0] ?? NaN),
-      cseqOffset: cseqHeader?.valueOffset,
-      fromUri: from !== undefined ? addressUri(from) : undefined,
-      fromTag: tagOf(from),
-      toUri: to !== undefined ? addressUri(to) : undefined,
-      toTag: tagOf(to),
-      branch: branchMatch?.[1],
-      branchOffset,
-      sentBy,
-      viaCount: vias.length,
-      vias,
-      contacts: contactUris(text, headers),
-      retryAfter,
-      explicitExpiry: findHeader(headers, 'expires') !== undefined || headersNamed(headers, 'contact').some((h) => /;\s*expires\s*=/i.test(headerValue(text, h))),
-      route: route !== undefined ? addressUri(route.split(',')[0]) : undefined,
-      time: meta?.time,
-      src: meta?.src,
-      dst: meta?.dst,
-    });
+    out.push(summarizeMessage(trace, m, trace.headers.headersOf(m)));
   }
   return out;
+}
+
+/** The summary of one message, from its already materialised header fields. */
+export function summarizeMessage(trace: Trace, m: SipMessage, headers: readonly Header[]): MessageSummary {
+  const { text } = trace;
+  const i = m.index;
+  const value = (name: string) => {
+    const h = findHeader(headers, name);
+    return h ? headerValue(text, h) : undefined;
+  };
+  const cseqHeader = findHeader(headers, 'cseq');
+  const cseqParts = cseqHeader ? headerValue(text, cseqHeader).trim().split(/\s+/) : [];
+  const vias: string[] = [];
+  for (const h of headers) {
+    if (h.name !== 'via') continue;
+    const v = headerValue(text, h);
+    if (!v.includes(',')) vias.push(v);
+    else for (const part of v.split(',')) if (part.trim() !== '') vias.push(part.trim());
+  }
+  const topVia = vias[0];
+  const branchMatch = topVia ? /;\s*branch\s*=\s*([^;,\s]+)/i.exec(topVia) : null;
+  const viaHeader = findHeader(headers, 'via');
+  let branchOffset: number | undefined;
+  if (branchMatch && viaHeader) {
+    const at = text.slice(viaHeader.valueOffset, viaHeader.valueEnd).indexOf(branchMatch[1]);
+    if (at >= 0) branchOffset = viaHeader.valueOffset + at;
+  }
+  const sentBy = topVia ? /^SIP\s*\/\s*[^/]+\/\s*\S+\s+([^;\s]+)/i.exec(topVia)?.[1]?.toLowerCase() : undefined;
+  const retryAfterHeader = findHeader(headers, 'retry-after');
+  let retryAfter: number | undefined;
+  if (retryAfterHeader) {
+    let end = retryAfterHeader.valueOffset;
+    while (end < retryAfterHeader.valueEnd && !isLws(text.charCodeAt(end)) && text.charCodeAt(end) !== 59 && text.charCodeAt(end) !== 40) end++;
+    retryAfter = parseDigits(text, retryAfterHeader.valueOffset, end);
+  }
+  const from = value('from');
+  const to = value('to');
+  const line = m.startLine;
+  const route = line.kind === 'request' ? value('route') : undefined;
+  // Contacts and their expiry matter for redirects only; reading them for every message costs time.
+  const redirect = line.kind === 'response' && line.code >= 300 && line.code < 400;
+  const meta = trace.meta[i];
+  const fromUri = from !== undefined ? addressUri(from) : undefined;
+  const toUri = to !== undefined ? addressUri(to) : undefined;
+  const requestUri = line.kind === 'request' ? text.slice(line.uriOffset, line.uriEnd) : undefined;
+  return {
+    index: i,
+    offset: m.offset,
+    kind: line.kind,
+    method: line.kind === 'request' ? text.slice(line.methodOffset, line.methodEnd) : cseqParts[1] ?? '',
+    code: line.kind === 'response' ? line.code : 0,
+    requestUri,
+    requestUriKey: uriKey(requestUri),
+    callId: value('call-id')?.trim() ?? '',
+    cseq: Number(cseqParts[0] ?? NaN),
+    cseqOffset: cseqHeader?.valueOffset,
+    fromUri,
+    fromKey: uriKey(fromUri),
+    fromTag: tagOf(from),
+    toUri,
+    toKey: uriKey(toUri),
+    toTag: tagOf(to),
+    branch: branchMatch?.[1],
+    branchOffset,
+    sentBy,
+    viaCount: vias.length,
+    vias,
+    contacts: redirect ? contactUris(text, headers) : NONE,
+    retryAfter,
+    explicitExpiry: redirect && (findHeader(headers, 'expires') !== undefined || headersNamed(headers, 'contact').some((h) => /;\s*expires\s*=/i.test(headerValue(text, h)))),
+    route: route !== undefined ? addressUri(route.split(',')[0]) : undefined,
+    time: meta?.time,
+    src: meta?.src,
+    dst: meta?.dst,
+  };
 }

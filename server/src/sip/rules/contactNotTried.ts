@@ -22,10 +22,10 @@ Example: INVITE → 302 \`Contact: <sip:bob@192.0.2.4>\` → ACK, then the clien
       // A log written where the 302 was sent sees the server's side only: the retry went elsewhere.
       if (trace.meta[response.index]?.direction === 'sent') continue;
       // The client went on trying to reach the same target, but not at the Contact.
-      const fromClient = calls.requestsFrom.get(uriKey(request.fromUri) ?? '') ?? [];
+      const fromClient = calls.requestsFrom.get(request.fromKey ?? '') ?? [];
       const clientWentOn = fromClient
         .slice(firstAfter(fromClient, t.final))
-        .some((i) => summaries[i].method === request.method && uriKey(summaries[i].toUri) === uriKey(request.toUri));
+        .some((i) => summaries[i].method === request.method && summaries[i].toKey === request.toKey);
       const tried = response.contacts.some((contact) => {
         const toContact = calls.requestsTo.get(uriKey(contact) ?? '') ?? [];
         return toContact.slice(firstAfter(toContact, t.final)).some((i) => summaries[i].method === request.method);

@@ -12,7 +12,7 @@ export interface MessageSummary {
   /** Status code of a response; 0 for a request. */
   readonly code: number;
   readonly requestUri?: string;
-  /** `uriKey` of the Request-URI, From URI and To URI, computed once. */
+  /** `uriKey` of a request's Request-URI, From URI and To URI (what follow-ups are matched on), computed once. */
   readonly requestUriKey?: string;
   readonly fromKey?: string;
   readonly toKey?: string;
@@ -125,10 +125,10 @@ export function summarizeMessage(trace: Trace, m: SipMessage, headers: readonly 
     cseq: Number(cseqParts[0] ?? NaN),
     cseqOffset: cseqHeader?.valueOffset,
     fromUri,
-    fromKey: uriKey(fromUri),
+    fromKey: line.kind === 'request' ? uriKey(fromUri) : undefined,
     fromTag: tagOf(from),
     toUri,
-    toKey: uriKey(toUri),
+    toKey: line.kind === 'request' ? uriKey(toUri) : undefined,
     toTag: tagOf(to),
     branch: branchMatch?.[1],
     branchOffset,

@@ -27,7 +27,7 @@ export interface MessageSummary {
   readonly branchOffset?: number;
   readonly sentBy?: string;
   readonly viaCount: number;
-  /** The top Via value and the one below it, to follow a response across a proxy. */
+  /** The top Via value and the one below it (no more), to follow a response across a proxy. */
   readonly vias: readonly string[];
   /** Contact URIs of a 3xx response (not read for other messages). */
   readonly contacts: readonly string[];
@@ -79,13 +79,26 @@ export function summarizeMessage(trace: Trace, m: SipMessage, headers: readonly 
     return h ? headerValue(text, h) : undefined;
   };
   const cseqHeader = findHeader(headers, 'cseq');
-  const cseqParts = cseqHeader ? headerValue(text, cseqHeader).trim().split(/\s+/) : [];
+  let cseqNumberEnd = cseqHeader ? cseqHeader.valueOffset : 0;
+  while (cseqHeader && cseqNumberEnd < cseqHeader.valueEnd && !isLws(text.charCodeAt(cseqNumberEnd))) cseqNumberEnd++;
+  let cseqMethod = cseqNumberEnd;
+  while (cseqHeader && cseqMethod < cseqHeader.valueEnd && isLws(text.charCodeAt(cseqMethod))) cseqMethod++;
+  // Only the top two Via values are read (transactions, proxies); the rest are counted.
   const vias: string[] = [];
+  let viaCount = 0;
   for (const h of headers) {
     if (h.name !== 'via') continue;
     const v = headerValue(text, h);
-    if (!v.includes(',')) vias.push(v);
-    else for (const part of v.split(',')) if (part.trim() !== '') vias.push(part.trim());
+    if (!v.includes(',')) {
+      viaCount++;
+      if (vias.length < 2) vias.push(v);
+    } else {
+      for (const part of v.split(',')) {
+        if (part.trim() === '') continue;
+        viaCount++;
+        if (vias.length < 2) vias.push(part.trim());
+      }
+    }
   }
   const topVia = vias[0];
   const branchMatch = topVia ? /;\s*branch\s*=\s*([^;,\s]+)/i.exec(topVia) : null;
@@ -117,12 +130,12 @@ export function summarizeMessage(trace: Trace, m: SipMessage, headers: readonly 
     index: i,
     offset: m.offset,
     kind: line.kind,
-    method: line.kind === 'request' ? text.slice(line.methodOffset, line.methodEnd) : cseqParts[1] ?? '',
+    method: line.kind === 'request' ? text.slice(line.methodOffset, line.methodEnd) : cseqHeader ? text.slice(cseqMethod, cseqHeader.valueEnd) : '',
     code: line.kind === 'response' ? line.code : 0,
     requestUri,
     requestUriKey: uriKey(requestUri),
     callId: value('call-id')?.trim() ?? '',
-    cseq: Number(cseqParts[0] ?? NaN),
+    cseq: cseqHeader ? parseDigits(text, cseqHeader.valueOffset, cseqNumberEnd) ?? NaN : NaN,
     cseqOffset: cseqHeader?.valueOffset,
     fromUri,
     fromKey: line.kind === 'request' ? uriKey(fromUri) : undefined,
@@ -133,7 +146,7 @@ export function summarizeMessage(trace: Trace, m: SipMessage, headers: readonly 
     branch: branchMatch?.[1],
     branchOffset,
     sentBy,
-    viaCount: vias.length,
+    viaCount,
     vias,
     contacts: redirect ? contactUris(text, headers) : NONE,
     retryAfter,

@@ -42,6 +42,17 @@ function checkTrace(text: string): void {
   }
 }
 
+/** Applies the mutations, then checks the result and its truncation. */
+function checkMutated(base: string, mutations: ReadonlyArray<{ at: number; cut: number; insert: string }>, truncateAt: number): void {
+  let text = base;
+  for (const m of mutations) {
+    const at = Math.min(m.at, text.length);
+    text = text.slice(0, at) + m.insert + text.slice(at + m.cut);
+  }
+  checkTrace(text);
+  checkTrace(text.slice(0, truncateAt));
+}
+
 test('random concatenations of SIP fragments and noise', () => {
   fc.assert(fc.property(fc.array(fragment, { maxLength: 30 }), (parts) => checkTrace(parts.join(''))), { numRuns: 400 });
 });
@@ -52,15 +63,7 @@ test('mutations of well-formed traces: deletions, insertions, truncations', () =
     fc.property(
       fc.array(fc.record({ at: fc.nat(base.length), cut: fc.nat(20), insert: fragment }), { maxLength: 8 }),
       fc.nat(base.length),
-      (mutations, truncateAt) => {
-        let text = base;
-        for (const m of mutations) {
-          const at = Math.min(m.at, text.length);
-          text = text.slice(0, at) + m.insert + text.slice(at + m.cut);
-        }
-        checkTrace(text);
-        checkTrace(text.slice(0, truncateAt));
-      },
+      (mutations, truncateAt) => checkMutated(base, mutations, truncateAt),
     ),
     { numRuns: 400 },
   );
@@ -81,15 +84,7 @@ test('mutations of real logs in every format', () => {
       fc.constantFrom(...FRAMED),
       fc.array(fc.record({ at: fc.nat(6000), cut: fc.nat(40), insert: fragment }), { maxLength: 6 }),
       fc.nat(6000),
-      (base: string, mutations, truncateAt) => {
-        let text = base;
-        for (const m of mutations) {
-          const at = Math.min(m.at, text.length);
-          text = text.slice(0, at) + m.insert + text.slice(at + m.cut);
-        }
-        checkTrace(text);
-        checkTrace(text.slice(0, truncateAt));
-      },
+      (base: string, mutations, truncateAt) => checkMutated(base, mutations, truncateAt),
     ),
     { numRuns: 300 },
   );

@@ -89,3 +89,8 @@ export function contactUris(text: string, headers: readonly Header[]): string[] 
   }
   return uris;
 }
+
+/** Display names of the headers in `required` ([canonical, display] pairs) that the message lacks. */
+export function missingHeaders(headers: readonly Header[], required: ReadonlyArray<readonly [string, string]>): string[] {
+  return required.filter(([name]) => !findHeader(headers, name)).map(([, display]) => display);
+}

@@ -158,3 +158,19 @@ export function buildCallModel(trace: Trace, summaries: MessageSummary[] = summa
   }
   return { summaries, transactions, transactionOf, retransmission, followUps, reusedBranch, requestsTo, requestsFrom };
 }
+
+export interface Retry {
+  readonly request: MessageSummary;
+  readonly response: MessageSummary;
+  readonly retry: MessageSummary;
+}
+
+/** Every request that a 3xx or 503 made the client send again: the original, the response, the retry. */
+export function* retries(calls: CallModel): Iterable<Retry> {
+  const { summaries, transactions, followUps } = calls;
+  for (const t of transactions) {
+    if (t.request < 0 || t.final < 0) continue;
+    const retryIndex = followUps.get(t.final);
+    if (retryIndex !== undefined) yield { request: summaries[t.request], response: summaries[t.final], retry: summaries[retryIndex] };
+  }
+}

@@ -1,5 +1,5 @@
 import { Rule, rfcUrl } from './rule';
-import { findHeader } from '../access';
+import { missingHeaders } from '../access';
 
 const MANDATORY: ReadonlyArray<[string, string]> = [
   ['to', 'To'],
@@ -23,7 +23,7 @@ Example: an INVITE without \`Max-Forwards\` or \`Via\`.`,
   check({ message, headers, report }) {
     const line = message.startLine;
     if (line.kind !== 'request') return;
-    const missing = MANDATORY.filter(([name]) => !findHeader(headers, name)).map(([, display]) => display);
+    const missing = missingHeaders(headers, MANDATORY);
     if (missing.length === 0) return;
     report(
       line.offset,

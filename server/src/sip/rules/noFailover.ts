@@ -1,6 +1,6 @@
 import { Rule, rfcUrl } from './rule';
 import { startLineOf, startLineSpan } from '../calls/locate';
-import { serverOf } from '../calls/callModel';
+import { retries, serverOf } from '../calls/callModel';
 
 export const rule: Rule = {
   code: 'sip.503.no-failover',
@@ -12,15 +12,8 @@ export const rule: Rule = {
 
 Example: 503 with no Retry-After, then the same INVITE to the same server.`,
   checkTrace({ trace, calls, report }) {
-    const { summaries, transactions, followUps } = calls;
-    for (const t of transactions) {
-      if (t.request < 0 || t.final < 0) continue;
-      const response = summaries[t.final];
-      const retryIndex = followUps.get(t.final);
-      if (response.code !== 503 || response.retryAfter !== undefined || retryIndex === undefined) continue;
-      const request = summaries[t.request];
-      const retry = summaries[retryIndex];
-      if (serverOf(retry) !== serverOf(request)) continue;
+    for (const { request, response, retry } of retries(calls)) {
+      if (response.code !== 503 || response.retryAfter !== undefined || serverOf(retry) !== serverOf(request)) continue;
       const [offset, length] = startLineSpan(trace, retry);
       report(
         offset,

@@ -1,5 +1,5 @@
 import { Rule, rfcUrl } from './rule';
-import { findHeader } from '../access';
+import { missingHeaders } from '../access';
 
 const COPIED: ReadonlyArray<[string, string]> = [
   ['from', 'From'],
@@ -21,7 +21,7 @@ Example: \`SIP/2.0 200 OK\` with no \`Via\`.`,
   check({ message, headers, report }) {
     const line = message.startLine;
     if (line.kind !== 'response') return;
-    const missing = COPIED.filter(([name]) => !findHeader(headers, name)).map(([, display]) => display);
+    const missing = missingHeaders(headers, COPIED);
     if (missing.length === 0) return;
     report(
       line.offset,

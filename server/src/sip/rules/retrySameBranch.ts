@@ -1,5 +1,6 @@
 import { Rule, rfcUrl } from './rule';
 import { startLineOf } from '../calls/locate';
+import { retries } from '../calls/callModel';
 
 export const rule: Rule = {
   code: 'sip.retry.same-branch',
@@ -11,15 +12,8 @@ export const rule: Rule = {
 
 Example: INVITE \`branch=z9hG4bK776\` → 302 → ACK → INVITE to the Contact, again with \`branch=z9hG4bK776\`.`,
   checkTrace({ trace, calls, report }) {
-    const { summaries, transactions, followUps } = calls;
-    for (const t of transactions) {
-      if (t.request < 0 || t.final < 0) continue;
-      const retryIndex = followUps.get(t.final);
-      if (retryIndex === undefined) continue;
-      const request = summaries[t.request];
-      const retry = summaries[retryIndex];
+    for (const { request, response, retry } of retries(calls)) {
       if (!retry.branch || retry.branch !== request.branch || retry.branchOffset === undefined) continue;
-      const response = summaries[t.final];
       report(
         retry.branchOffset,
         retry.branch.length,

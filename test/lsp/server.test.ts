@@ -177,3 +177,26 @@ test('a SIPp log: metadata in the outline and the hover, the format in a notific
     await client.close();
   }
 });
+
+test('behaviour findings carry related information pointing at the other messages', async () => {
+  const client = new Client();
+  try {
+    await client.initialize({});
+    const text = readFileSync(join(ROOT, 'test', 'fixtures', 'behaviour', 'reused-branch.sip'), 'utf8');
+    const uri = 'file:///tmp/reused-branch.sip';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sip', version: 1, text } });
+    const diagnostics = await client.diagnostics(uri);
+    const reused = diagnostics.find((d) => d.code === 'sip.retry.same-branch');
+    assert.ok(reused, JSON.stringify(diagnostics.map((d) => d.code)));
+    assert.equal(reused.severity, 1);
+    const lines = text.split('\n');
+    assert.match(lines[reused.range.start.line], /^Via: .*branch=z9hG4bK-sipp-fixed-branch-4711/);
+    const related = reused.relatedInformation ?? [];
+    assert.equal(related.length, 2);
+    assert.equal(related[0].location.uri, uri);
+    assert.match(lines[related[0].location.range.start.line], /^INVITE /);
+    assert.match(lines[related[1].location.range.start.line], /^SIP\/2\.0 302/);
+  } finally {
+    await client.close();
+  }
+});

@@ -29,6 +29,9 @@ export function computeDiagnostics(document: ParsedDocument, settings: Settings)
     };
     if (rule) diagnostic.codeDescription = { href: rule.url };
     if (f.data) diagnostic.data = f.data;
+    if (f.related && f.related.length > 0) {
+      diagnostic.relatedInformation = f.related.map((r) => ({ location: { uri: document.uri, range: rangeOf(document, r.offset, r.length) }, message: r.message }));
+    }
     return diagnostic;
   });
   const left = omitted.error + omitted.warning + omitted.information + omitted.hint;

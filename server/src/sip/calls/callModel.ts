@@ -29,6 +29,10 @@ export interface CallModel {
   readonly followUps: ReadonlyMap<number, number>;
   /** Requests whose top Via branch was already used by another transaction's request. */
   readonly reusedBranch: ReadonlySet<number>;
+  /** Messages of each call, by Call-ID, in order. */
+  readonly calls: ReadonlyMap<string, readonly number[]>;
+  /** Messages of each dialog (Call-ID and both tags, RFC 3261 §12), in order. */
+  readonly dialogs: ReadonlyMap<string, readonly number[]>;
   /** New requests (no ACK, no retransmission) by target (`uriKey` of the Request-URI), in order. */
   readonly requestsTo: ReadonlyMap<string, readonly number[]>;
   /** New requests (no ACK, no retransmission) by sender (`uriKey` of the From URI), in order. */
@@ -131,6 +135,8 @@ export function buildCallModel(trace: Trace, summaries: MessageSummary[] = summa
 
   const requestsTo = new Map<string, number[]>();
   const requestsFrom = new Map<string, number[]>();
+  const calls = new Map<string, number[]>();
+  const dialogs = new Map<string, number[]>();
   const add = (map: Map<string, number[]>, key: string | undefined, index: number) => {
     if (key === undefined) return;
     const list = map.get(key);
@@ -138,6 +144,9 @@ export function buildCallModel(trace: Trace, summaries: MessageSummary[] = summa
     else map.set(key, [index]);
   };
   for (const s of summaries) {
+    add(calls, s.callId, s.index);
+    // Either side may send: the dialog is the pair of tags, in any order.
+    if (s.fromTag !== undefined && s.toTag !== undefined) add(dialogs, `${s.callId}|${[s.fromTag, s.toTag].sort().join('|')}`, s.index);
     if (s.kind !== 'request' || s.method === 'ACK' || retransmission[s.index]) continue;
     add(requestsTo, s.requestUriKey, s.index);
     add(requestsFrom, s.fromKey, s.index);
@@ -156,7 +165,7 @@ export function buildCallModel(trace: Trace, summaries: MessageSummary[] = summa
       break;
     }
   }
-  return { summaries, transactions, transactionOf, retransmission, followUps, reusedBranch, requestsTo, requestsFrom };
+  return { summaries, transactions, transactionOf, retransmission, followUps, reusedBranch, calls, dialogs, requestsTo, requestsFrom };
 }
 
 export interface Retry {

@@ -1,0 +1,58 @@
+// The call model: transactions (RFC 3261 §17.1.3), retransmissions, ACK and CANCEL, calls and dialogs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTrace } from '../../server/src/sip/parser';
+import { buildCallModel } from '../../server/src/sip/calls/callModel';
+import { ROOT, request, response } from '../helpers';
+
+function model(text: string) {
+  return buildCallModel(parseTrace(text));
+}
+
+function fixture(name: string) {
+  return model(readFileSync(join(ROOT, 'test', 'fixtures', 'behaviour', name), 'utf8'));
+}
+
+test('responses join their request by branch; a non-2xx ACK joins the INVITE transaction', () => {
+  const calls = fixture('redirect-followed.sip');
+  const [first] = calls.transactions;
+  assert.equal(calls.summaries[first.request].method, 'INVITE');
+  assert.deepEqual(first.responses.map((i) => calls.summaries[i].code), [302]);
+  assert.equal(calls.summaries[first.ack].method, 'ACK');
+  assert.equal(calls.transactionOf[first.ack], first.index);
+  // The 2xx ACK is a transaction of its own (new branch), so it belongs to none.
+  const twoHundredAck = calls.summaries.find((s) => s.method === 'ACK' && s.cseq === 2)!;
+  assert.equal(calls.transactionOf[twoHundredAck.index], -1);
+});
+
+test('retransmitted responses are marked, not counted as new', () => {
+  const calls = fixture('no-ack.sip');
+  const busy = calls.summaries.filter((s) => s.code === 486);
+  assert.ok(busy.length > 1);
+  assert.deepEqual(busy.map((s) => calls.retransmission[s.index]), [0, ...busy.slice(1).map(() => 1)]);
+});
+
+test('calls group by Call-ID, dialogs by Call-ID and both tags', () => {
+  const calls = fixture('redirect-followed.sip');
+  assert.equal(calls.calls.size, 2);
+  assert.equal(calls.dialogs.size, 4, 'each call: the 302 and the 200 come from different tags');
+});
+
+test('a retransmitted request joins its transaction; CANCEL is linked to its INVITE', () => {
+  const invite = request('INVITE');
+  const cancel = invite.replace(/^INVITE/, 'CANCEL').replace('CSeq: 314159 INVITE', 'CSeq: 314159 CANCEL');
+  const calls = model(invite + invite + cancel + response('487 Request Terminated'));
+  const [t] = calls.transactions;
+  assert.deepEqual(t.retransmissions, [1]);
+  assert.equal(t.cancel, 2);
+  assert.equal(calls.transactions.length, 2, 'the CANCEL is a transaction of its own');
+});
+
+test('RFC 2543 peers without the magic cookie are matched by Call-ID, CSeq, From tag and Via', () => {
+  const old = (text: string) => text.replace('branch=z9hG4bK776asdhds', 'branch=776asdhds');
+  const calls = model(old(request('INVITE')) + old(response('180 Ringing')) + old(response('200 OK')));
+  assert.equal(calls.transactions.length, 1);
+  assert.deepEqual(calls.transactions[0].responses, [1, 2]);
+});

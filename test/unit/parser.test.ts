@@ -187,3 +187,18 @@ test('Via values starting with SIP/2.0/ are not taken for status lines', () => {
   const text = 'log: forwarded\r\nSIP/2.0/UDP 10.0.0.1\r\n';
   assert.equal(parseTrace(text).messages.length, 0);
 });
+
+test('a Content-Length that runs into the next start line (no blank line between) does not swallow it', () => {
+  const body = 'v=0\r\ns=-\r\n';
+  const text = crlf('INVITE sip:b@example.com SIP/2.0', 'Content-Type: application/sdp', `Content-Length: ${body.length + 30}`) + body + 'SIP/2.0 100 Trying\r\nContent-Length: 0\r\n\r\n';
+  const trace = parseTrace(text);
+  assert.equal(trace.messages.length, 2);
+  assert.equal(trace.findings[0].code, 'sip.content-length.truncated-body');
+});
+
+test('Content-Length values far beyond each body are measured against the body, not walked through the file', () => {
+  const text = Array.from({ length: 5000 }, (_, i) => crlf(`OPTIONS sip:b@example.com SIP/2.0`, `Content-Length: ${(i + 1) * 200}`)).join('');
+  const trace = parseTrace(text);
+  assert.equal(trace.messages.length, 5000);
+  assert.equal(trace.findings.filter((f) => f.code === 'sip.content-length.truncated-body').length, 5000);
+});

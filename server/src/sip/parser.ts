@@ -8,7 +8,7 @@ import { Region } from './region';
 import { detectFormat, Frame, MessageMeta, TraceFormat } from './formats';
 import { isStartLine, parseStartLine } from './startLine';
 import { canonicalHeaderName } from './headerNames';
-import { advanceUtf8, utf8Length } from './utf8';
+import { advanceBlank, advanceUtf8, utf8Length } from './utf8';
 import { messageIndexAt } from './access';
 
 export function parseTrace(text: string): Trace {
@@ -286,9 +286,12 @@ function readContentLength(text: string, header: Header | undefined, findings: F
 }
 
 /**
- * Where the body ends. Content-Length is trusted when it lands on a plausible boundary; otherwise
- * the body runs to the next start line (or the end of the file), and a disagreeing Content-Length
- * is reported with the measured length.
+ * Where the body ends. The body the text shows runs to the next start line (or the region's end);
+ * Content-Length is trusted where it agrees with that, where it ends the body earlier on a
+ * plausible boundary, or where only blank lines (or, for multipart and message bodies, embedded
+ * messages) make up the difference. Otherwise the disagreeing Content-Length is reported with the
+ * measured length. Each step walks at most the body the text shows, so a wrong Content-Length
+ * never makes the parser read the rest of the file.
  */
 function findBodyEnd(
   region: Region,
@@ -301,16 +304,22 @@ function findBodyEnd(
   const { text } = region;
   const declared = readContentLength(text, clHeader, findings);
   if (!region.exactBytes) return measureBody(region, bodyOffset);
-  if (declared !== undefined) {
-    // A message logged with LF line endings was sent with CRLF: its Content-Length may count those.
-    for (const lfAsCrlf of lfLines ? [false, true] : [false]) {
-      const end = advanceUtf8(text, bodyOffset, declared, lfAsCrlf);
-      if (end >= 0 && end <= region.limit && plausibleBodyEnd(region, bodyOffset, end, contentType)) return end;
-    }
-  } else if (!contentType) {
-    return bodyOffset;
-  }
+  if (declared === undefined) return contentType ? measureBody(region, bodyOffset) : bodyOffset;
   const measuredEnd = measureBody(region, bodyOffset);
+  const type = contentType ? text.slice(contentType.valueOffset, contentType.valueEnd).trimStart().toLowerCase() : '';
+  const embedsMessages = type.startsWith('multipart/') || type.startsWith('message/');
+  // A message logged with LF line endings was sent with CRLF: its Content-Length may count those.
+  for (const lfAsCrlf of lfLines ? [false, true] : [false]) {
+    const measured = utf8Length(text, bodyOffset, measuredEnd, lfAsCrlf);
+    if (declared === measured) return measuredEnd;
+    let end = -1;
+    if (declared < measured) end = advanceUtf8(text, bodyOffset, declared, lfAsCrlf, measuredEnd);
+    else {
+      end = advanceBlank(text, measuredEnd, declared - measured, lfAsCrlf, region.limit);
+      if (end < 0 && embedsMessages) end = advanceUtf8(text, bodyOffset, declared, lfAsCrlf, region.limit);
+    }
+    if (end >= 0 && plausibleBodyEnd(region, bodyOffset, end, contentType, embedsMessages)) return end;
+  }
   // A body that did not decode as UTF-8 has lost its byte count: nothing reliable to compare.
   if (clHeader && declared !== undefined && indexOfCode(text, 0xfffd, bodyOffset, measuredEnd) < 0) {
     const actual = utf8Length(text, bodyOffset, measuredEnd, lfLines);
@@ -332,7 +341,7 @@ function findBodyEnd(
   return measuredEnd;
 }
 
-function plausibleBodyEnd(region: Region, bodyOffset: number, end: number, contentType: Header | undefined): boolean {
+function plausibleBodyEnd(region: Region, bodyOffset: number, end: number, contentType: Header | undefined, embedsMessages: boolean): boolean {
   const { text } = region;
   if (end === region.limit) return true;
   const before = end > bodyOffset ? text.charCodeAt(end - 1) : LF;
@@ -347,8 +356,7 @@ function plausibleBodyEnd(region: Region, bodyOffset: number, end: number, conte
   const lineStop = region.lineEnd(next);
   if (lineStop > next && !region.startsMessage(next, lineStop) && (contentType || looksLikeSdp(text, next, lineStop))) return false;
   // A long Content-Length can swallow the next message; a body with embedded messages may contain them.
-  const type = contentType ? text.slice(contentType.valueOffset, contentType.valueEnd).toLowerCase() : '';
-  if (type.startsWith('multipart/') || type.startsWith('message/')) return true;
+  if (embedsMessages) return true;
   let pos = bodyOffset;
   let previousEmpty = false;
   while (pos < end) {

@@ -32,9 +32,10 @@ export function utf8Length(text: string, start: number, end: number, lfAsCrlf = 
 }
 
 /** Offset reached after `bytes` UTF-8 bytes from `start`, or -1 when the text ends first (or the count falls inside a character). */
-export function advanceUtf8(text: string, start: number, bytes: number, lfAsCrlf = false): number {
-  const n = text.length;
-  if (start + bytes > n * 3 + 3) return -1;
+export function advanceUtf8(text: string, start: number, bytes: number, lfAsCrlf = false, limit = text.length): number {
+  const n = Math.min(limit, text.length);
+  // A UTF-16 unit is at most 3 bytes (a surrogate pair 4 for 2 units), so more cannot fit.
+  if (bytes > (n - start) * 3) return -1;
   let i = start;
   let remaining = bytes;
   while (remaining > 0) {
@@ -48,6 +49,20 @@ export function advanceUtf8(text: string, start: number, bytes: number, lfAsCrlf
       remaining -= w.bytes;
       i += w.units;
     }
+  }
+  return remaining === 0 ? i : -1;
+}
+
+/** Offset after exactly `bytes` bytes of line breaks and spaces from `start`, or -1 when something else comes first. */
+export function advanceBlank(text: string, start: number, bytes: number, lfAsCrlf: boolean, limit: number): number {
+  let i = start;
+  let remaining = bytes;
+  while (remaining > 0) {
+    if (i >= limit) return -1;
+    const c = text.charCodeAt(i);
+    if (c !== 13 && c !== 10 && c !== 32 && c !== 9) return -1;
+    remaining -= lfAsCrlf && c === 10 && text.charCodeAt(i - 1) !== 13 ? 2 : 1;
+    i++;
   }
   return remaining === 0 ? i : -1;
 }

@@ -27,6 +27,8 @@ export interface CallModel {
   readonly retransmission: Uint8Array;
   /** Index of a 3xx or 503 final response → index of the request that retried the same request after it. */
   readonly followUps: ReadonlyMap<number, number>;
+  /** The requests that are such retries. */
+  readonly retryRequests: ReadonlySet<number>;
   /** Requests whose top Via branch was already used by another transaction's request. */
   readonly reusedBranch: ReadonlySet<number>;
   /** Messages of each call, by Call-ID, in order. */
@@ -51,8 +53,14 @@ export function firstAfter(list: readonly number[], index: number): number {
   return lo;
 }
 
-/** How far ahead a retry is looked for among the same client's requests: bounds the work on huge traces. */
-const FOLLOW_UP_WINDOW = 1000;
+/** How many later requests are looked at for a retry or a reuse of a Contact: bounds the work on huge traces. */
+export const FOLLOW_UP_WINDOW = 1000;
+
+/** The indexes in a sorted list that come after `index`, at most FOLLOW_UP_WINDOW of them. */
+export function windowAfter(list: readonly number[], index: number): readonly number[] {
+  const start = firstAfter(list, index);
+  return list.slice(start, start + FOLLOW_UP_WINDOW);
+}
 
 const MAGIC_COOKIE = 'z9hG4bK';
 
@@ -83,6 +91,7 @@ export function buildCallModel(trace: Trace, summaries: MessageSummary[] = summa
   const transactionOf = new Int32Array(summaries.length).fill(-1);
   const retransmission = new Uint8Array(summaries.length);
   const reusedBranch = new Set<number>();
+  const responsesSeen = new Set<string>();
   const open = (key: string, method: string): Transaction => {
     const t: Transaction = { index: transactions.length, method, request: -1, retransmissions: [], responses: [], final: -1, ack: -1, cancel: -1 };
     transactions.push(t);
@@ -125,8 +134,9 @@ export function buildCallModel(trace: Trace, summaries: MessageSummary[] = summa
       transactionOf[s.index] = t.index;
     } else {
       if (!t) t = open(key, s.method);
-      const again = t.responses.some((r) => summaries[r].code === s.code && summaries[r].toTag === s.toTag);
-      if (again) retransmission[s.index] = 1;
+      const seenKey = `${t.index}|${s.code}|${s.toTag ?? ''}`;
+      if (responsesSeen.has(seenKey)) retransmission[s.index] = 1;
+      else responsesSeen.add(seenKey);
       t.responses.push(s.index);
       if (s.code >= 200 && t.final < 0) t.final = s.index;
       transactionOf[s.index] = t.index;
@@ -156,16 +166,15 @@ export function buildCallModel(trace: Trace, summaries: MessageSummary[] = summa
   for (const t of transactions) {
     if (t.request < 0 || t.final < 0 || !isRetryTrigger(summaries[t.final].code) || t.method === 'CANCEL') continue;
     const original = summaries[t.request];
-    const fromClient = requestsFrom.get(original.fromKey ?? '') ?? [];
-    const start = firstAfter(fromClient, t.final);
-    for (let k = start; k < fromClient.length && k < start + FOLLOW_UP_WINDOW; k++) {
-      const q = summaries[fromClient[k]];
+    for (const i of windowAfter(requestsFrom.get(original.fromKey ?? '') ?? [], t.final)) {
+      const q = summaries[i];
       if (q.method !== original.method || transactionOf[q.index] === t.index || q.toKey !== original.toKey) continue;
       followUps.set(t.final, q.index);
       break;
     }
   }
-  return { summaries, transactions, transactionOf, retransmission, followUps, reusedBranch, calls, dialogs, requestsTo, requestsFrom };
+  const retryRequests = new Set(followUps.values());
+  return { summaries, transactions, transactionOf, retransmission, followUps, retryRequests, reusedBranch, calls, dialogs, requestsTo, requestsFrom };
 }
 
 export interface Retry {

@@ -1,5 +1,5 @@
 // After a 302: was its temporary Contact reused by a later, unrelated request?
-import { CallModel, firstAfter } from './callModel';
+import { CallModel, windowAfter } from './callModel';
 import { uriKey } from './summary';
 
 /**
@@ -15,15 +15,9 @@ export function cachedContactUse(calls: CallModel, responseIndex: number): numbe
   const request = summaries[t.request];
   const retry = followUps.get(responseIndex);
   const sameCall = new Set([request.callId, retry !== undefined ? summaries[retry].callId : request.callId]);
-  const retries = new Set(followUps.values());
-  const candidates = response.contacts
-    .flatMap((contact) => {
-      const list = calls.requestsTo.get(uriKey(contact) ?? '') ?? [];
-      return list.slice(firstAfter(list, responseIndex));
-    })
-    .sort((a, b) => a - b);
+  const candidates = response.contacts.flatMap((contact) => windowAfter(calls.requestsTo.get(uriKey(contact) ?? '') ?? [], responseIndex)).sort((a, b) => a - b);
   return candidates.find((i) => {
     const q = summaries[i];
-    return !sameCall.has(q.callId) && !retries.has(i) && q.toTag === undefined && q.toKey === request.toKey;
+    return !sameCall.has(q.callId) && !calls.retryRequests.has(i) && q.toTag === undefined && q.toKey === request.toKey;
   });
 }

@@ -117,10 +117,12 @@ export const asteriskPjsip: TraceFormat = {
         continue;
       }
       const bytes = Number(m[2]);
-      // Exactly `bytes` bytes follow, then a LF; where that does not hold, read up to the next framing line.
-      const expected = advanceUtf8(text, line.next, bytes);
+      // Exactly `bytes` bytes follow, then a LF; where that does not hold, read up to the next framing
+      // line, which also bounds the walk so a wrong count cannot send it through the rest of the file.
+      const nextFrame = nextLineWhere(text, line.next, n, isFraming);
+      const expected = advanceUtf8(text, line.next, bytes, false, nextFrame);
       const exact = expected >= 0 && (expected === n || text.charCodeAt(expected) === 10);
-      const payloadEnd = exact ? expected : withoutOwnNewline(text, line.next, nextLineWhere(text, line.next, n, isFraming));
+      const payloadEnd = exact ? expected : withoutOwnNewline(text, line.next, nextFrame);
       const countAt = line.end - line.body.length + line.body.indexOf(`(${m[2]} bytes)`) + 1;
       const received = m[1] === 'Received';
       frames.push({

@@ -30,6 +30,7 @@ export const freeswitch: TraceFormat = {
     const frames: Frame[] = [];
     const n = text.length;
     const isRule = (s: number, e: number) => e - s < 200 && RULE.test(text.slice(s, e));
+    const isStamp = (s: number, e: number) => e - s < 300 && (text[s] === 'r' || text[s] === 's') && STAMP.test(text.slice(s, e));
     for (let pos = 0; pos < n; ) {
       const end = lineEnd(text, pos);
       const next = nextLineStart(text, end);
@@ -39,7 +40,8 @@ export const freeswitch: TraceFormat = {
         continue;
       }
       const opening = isRule(next, lineEnd(text, next)) ? nextLineStart(text, lineEnd(text, next)) : next;
-      const closing = nextLineWhere(text, opening, n, isRule);
+      // A missing closing rule must not make this frame run into the next one.
+      const closing = nextLineWhere(text, opening, n, (s, e) => isRule(s, e) || isStamp(s, e));
       const ip = m[5].includes(':') ? `[${m[5]}]:${m[6]}` : `${m[5]}:${m[6]}`;
       const received = m[1] === 'recv';
       frames.push({
@@ -49,7 +51,7 @@ export const freeswitch: TraceFormat = {
         meta: { timestamp: m[7], time: timeOfDayMs(m[7]), absolute: false, direction: received ? 'received' : 'sent', src: received ? ip : undefined, dst: received ? undefined : ip, transport: m[4].toUpperCase() },
         declaredBytes: { value: Number(m[2]), offset: pos + m[1].length + 1, length: m[2].length },
       });
-      pos = closing < n ? nextLineStart(text, lineEnd(text, closing)) : n;
+      pos = closing < n && isRule(closing, lineEnd(text, closing)) ? nextLineStart(text, lineEnd(text, closing)) : closing;
     }
     return frames;
   },

@@ -42,7 +42,8 @@ export const tsharkFollow: TraceFormat = {
           meta: { src: nodes[fromNode1 ? 1 : 0], dst: nodes[fromNode1 ? 0 : 1], transport },
           declaredBytes: { value: bytes, offset: pos + count[1].length, length: count[2].length },
         });
-        pos = payloadEnd < n ? nextLineStart(text, lineEnd(text, payloadEnd)) : n;
+        // After an exact payload comes tshark's own LF; otherwise payloadEnd is already the next count line.
+        pos = exact ? nextLineStart(text, lineEnd(text, payloadEnd)) : payloadEnd;
         continue;
       }
       pos = next;

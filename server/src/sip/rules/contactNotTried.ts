@@ -1,7 +1,7 @@
 import { Rule, rfcUrl } from './rule';
 import { startLineOf, startLineSpan } from '../calls/locate';
 import { uriKey } from '../calls/summary';
-import { firstAfter } from '../calls/callModel';
+import { windowAfter } from '../calls/callModel';
 
 export const rule: Rule = {
   code: 'sip.302.contact-not-tried',
@@ -22,14 +22,12 @@ Example: INVITE → 302 \`Contact: <sip:bob@192.0.2.4>\` → ACK, then the clien
       // A log written where the 302 was sent sees the server's side only: the retry went elsewhere.
       if (trace.meta[response.index]?.direction === 'sent') continue;
       // The client went on trying to reach the same target, but not at the Contact.
-      const fromClient = calls.requestsFrom.get(request.fromKey ?? '') ?? [];
-      const clientWentOn = fromClient
-        .slice(firstAfter(fromClient, t.final))
-        .some((i) => summaries[i].method === request.method && summaries[i].toKey === request.toKey);
-      const tried = response.contacts.some((contact) => {
-        const toContact = calls.requestsTo.get(uriKey(contact) ?? '') ?? [];
-        return toContact.slice(firstAfter(toContact, t.final)).some((i) => summaries[i].method === request.method);
-      });
+      const clientWentOn = windowAfter(calls.requestsFrom.get(request.fromKey ?? '') ?? [], t.final).some(
+        (i) => summaries[i].method === request.method && summaries[i].toKey === request.toKey,
+      );
+      const tried = response.contacts.some((contact) =>
+        windowAfter(calls.requestsTo.get(uriKey(contact) ?? '') ?? [], t.final).some((i) => summaries[i].method === request.method),
+      );
       if (!clientWentOn || tried) continue;
       const [offset, length] = startLineSpan(trace, response);
       report(

@@ -51,6 +51,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.languages.setTextDocumentLanguage(editor.document, 'sip');
     }),
   );
+  context.subscriptions.push(
+    client.onNotification('sipTrace/traceInfo', (info: TraceInfo) => {
+      infos.set(info.uri, info);
+      showStatus();
+    }),
+  );
   await client.start();
   // A log from SIPp, sngrep, Asterisk, … opened as plain text or log: read it as a SIP trace.
   const detectLogFormat = async (document: vscode.TextDocument) => {
@@ -62,12 +68,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((d) => void detectLogFormat(d)));
   for (const document of vscode.workspace.textDocuments) void detectLogFormat(document);
-  context.subscriptions.push(
-    client.onNotification('sipTrace/traceInfo', (info: TraceInfo) => {
-      infos.set(info.uri, info);
-      showStatus();
-    }),
-  );
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -46,14 +46,19 @@ function settingsFor(uri: string): Promise<Settings> {
 // Validation runs once per burst of edits, on the latest version only.
 const pending = new Map<string, NodeJS.Immediate>();
 
+/** True while `document` is still open at this version: a close or a newer edit makes a result stale. */
+function isCurrent(document: TextDocument): boolean {
+  return documents.get(document.uri)?.version === document.version;
+}
+
 async function validate(document: TextDocument): Promise<void> {
   const settings = await settingsFor(document.uri);
-  const current = documents.get(document.uri);
-  if (!current || current.version !== document.version) return;
+  if (!isCurrent(document)) return;
   try {
     const parsed = traces.get(document);
     const diagnostics = computeDiagnostics(parsed, settings);
     await connection.sendNotification(TRACE_INFO, describeTrace(parsed));
+    if (!isCurrent(document)) return;
     await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   } catch (error) {
     // A bug in one rule must not take the server down with the user's document.
@@ -76,6 +81,9 @@ function schedule(document: TextDocument): void {
 documents.onDidOpen((e) => schedule(e.document));
 documents.onDidChangeContent((e) => schedule(e.document));
 documents.onDidClose((e) => {
+  const waiting = pending.get(e.document.uri);
+  if (waiting) clearImmediate(waiting);
+  pending.delete(e.document.uri);
   traces.delete(e.document.uri);
   settingsByUri.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

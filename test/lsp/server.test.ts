@@ -56,6 +56,11 @@ class Client {
     }
   }
 
+  /** Everything published for `uri` so far, oldest first. */
+  publishedFor(uri: string): Diagnostic[][] {
+    return this.published.filter((p) => p.uri === uri).map((p) => p.diagnostics);
+  }
+
   async close(): Promise<void> {
     await this.connection.sendRequest('shutdown');
     await this.connection.sendNotification('exit');
@@ -196,6 +201,24 @@ test('behaviour findings carry related information pointing at the other message
     assert.equal(related[0].location.uri, uri);
     assert.match(lines[related[0].location.range.start.line], /^INVITE /);
     assert.match(lines[related[1].location.range.start.line], /^SIP\/2\.0 302/);
+  } finally {
+    await client.close();
+  }
+});
+
+test('closing a document right after opening it leaves no diagnostics behind', async () => {
+  const client = new Client();
+  try {
+    await client.initialize({});
+    const uri = 'file:///tmp/closed.sip';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sip', version: 1, text: TRACE } });
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    // A request answered after both notifications: by then any validation has run or been dropped.
+    await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const published = client.publishedFor(uri);
+    assert.ok(published.length > 0);
+    assert.deepEqual(published[published.length - 1], []);
   } finally {
     await client.close();
   }

@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { parseTrace } from '../../server/src/sip/parser';
 import { runRules } from '../../server/src/sip/diagnose';
 import { findingsAt, fixFor } from '../../server/src/sip/fixes';
-import { applyEdits, codes, crlf, request, response } from '../helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, applyEdits, codes, crlf, lintText, request, response } from '../helpers';
 
 function fixText(text: string, code: string, options = { retryAfterSeconds: 30 }): string {
   const trace = parseTrace(text);
@@ -80,4 +82,21 @@ test('Add a To tag appends a placeholder tag to To only', () => {
   const fixed = fixText(text, 'sip.response.missing-to-tag');
   assert.equal(fixed, text.replace('To: Bob <sip:bob@biloxi.example.com>', 'To: Bob <sip:bob@biloxi.example.com>;tag=to-tag-placeholder'));
   assert.ok(!codes(fixed).includes('sip.response.missing-to-tag'));
+});
+
+test('on logs, an inserted header carries the line decoration and the byte count follows', () => {
+  const dir = join(ROOT, 'test', 'fixtures', 'formats');
+  for (const [file, decorated] of [
+    ['sipp/503-no-retry-after-uac_messages.log', 'Retry-After: 30\r\n'],
+    ['ngrep/pcap-byline.txt', 'Retry-After: 30.\n'],
+    ['freeswitch/freeswitch-handmade-siptrace.log', '   Retry-After: 30\n'],
+    ['asterisk-chan_sip/chan_sip-handmade-per-line-prefix.log', 'chan_sip.c: Retry-After: 30\r\n'],
+  ]) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const fixed = fixText(text, 'sip.503.missing-retry-after');
+    assert.ok(fixed.includes(decorated), `${file}: ${JSON.stringify(decorated)}`);
+    const after = lintText(fixed);
+    assert.equal(after.filter((f) => f.code === 'sip.503.missing-retry-after').length, lintText(text).filter((f) => f.code === 'sip.503.missing-retry-after').length - 1, file);
+    assert.ok(!after.some((f) => f.code === 'sip.framing.byte-count-mismatch'), `${file}: the byte count was updated`);
+  }
 });

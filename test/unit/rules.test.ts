@@ -1,7 +1,9 @@
 // Each rule: a case where it fires, on the right span, and a case where it must stay silent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { codes, crlf, lintText, request, response } from '../helpers';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORPUS, codes, crlf, lintText, request, response } from '../helpers';
 
 function spanOf(text: string, code: string): string {
   const f = lintText(text).find((x) => x.code === code);
@@ -173,4 +175,13 @@ test('sip.status.unknown-code: treated as x00 of its class', () => {
   const f = lintText(response('499 Custom')).find((x) => x.code === 'sip.status.unknown-code');
   assert.match(f!.message, /treats it as 400/);
   assert.ok(!codes(response('486 Busy Here')).includes('sip.status.unknown-code'));
+});
+
+test('behaviour rules stay silent where RFC 3665 flows are right: a proxy forwarding a request is not a new CSeq', () => {
+  const dir = join(CORPUS, 'rfc3665');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sip'))) {
+    const found = codes(readFileSync(join(dir, file), 'utf8'));
+    assert.ok(!found.includes('sip.cseq.not-incremented'), file);
+    assert.ok(!found.includes('sip.302.contact-cached'), file);
+  }
 });

@@ -38,6 +38,7 @@ function readFrame(text: string, format: TraceFormat, frame: Frame, state: Parse
   const declared = frame.declaredBytes;
   const last = state.messages.length - 1;
   if (!declared || last < first) return;
+  if (last === first) meta[first] = { ...frame.meta, byteCount: declared };
   const from = state.messages.offsetOf(first);
   const to = state.messages.endOf(last);
   const actual = format.wireLength ? format.wireLength(text, from, to) : utf8Length(text, from, to);

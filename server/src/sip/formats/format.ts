@@ -17,6 +17,8 @@ export interface MessageMeta {
   readonly src?: string;
   readonly dst?: string;
   readonly transport?: string;
+  /** Where the framing line prints the message's byte count, for fixes that change the message's length. */
+  readonly byteCount?: { readonly value: number; readonly offset: number; readonly length: number };
 }
 
 export interface Frame {

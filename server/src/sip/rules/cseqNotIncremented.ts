@@ -17,6 +17,8 @@ Example: INVITE \`CSeq: 1 INVITE\`, then in the same dialog \`BYE\` with \`CSeq:
       if (s.kind !== 'request' || s.method === 'ACK' || s.method === 'CANCEL' || calls.retransmission[s.index] || !Number.isFinite(s.cseq)) continue;
       const side = `${s.callId}|${s.fromTag ?? ''}`;
       const previous = last.get(side);
+      // The same request one hop further on (a proxy added its Via) is not a new request.
+      if (previous && previous.cseq === s.cseq && previous.method === s.method && previous.viaCount !== s.viaCount) continue;
       last.set(side, s);
       if (!previous || s.toTag === undefined || calls.reusedBranch.has(s.index) || s.cseq > previous.cseq || s.cseqOffset === undefined) continue;
       report(

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTrace } from '../../server/src/sip/parser';
 import { buildCallModel } from '../../server/src/sip/calls/callModel';
-import { ROOT, request, response } from '../helpers';
+import { CORPUS, ROOT, request, response } from '../helpers';
 
 function model(text: string) {
   return buildCallModel(parseTrace(text));
@@ -55,4 +55,14 @@ test('RFC 2543 peers without the magic cookie are matched by Call-ID, CSeq, From
   const calls = model(old(request('INVITE')) + old(response('180 Ringing')) + old(response('200 OK')));
   assert.equal(calls.transactions.length, 1);
   assert.deepEqual(calls.transactions[0].responses, [1, 2]);
+});
+
+test('tags and branches are read however they are spaced or cased (RFC 4475 wsinv)', () => {
+  const text = readFileSync(join(CORPUS, 'rfc4475', 'wsinv.dat'), 'utf8');
+  const [s] = buildCallModel(parseTrace(text)).summaries;
+  assert.equal(s.fromTag, '98asjd8');
+  assert.equal(s.toTag, '1918181833n');
+  assert.equal(s.branch, '390skdjuw');
+  assert.equal(s.cseq, 9);
+  assert.equal(s.method, 'INVITE');
 });

@@ -44,10 +44,24 @@ export interface MessageSummary {
   readonly dst?: string;
 }
 
+/**
+ * The value of parameter `name` (`;name=value`) in `value` from `from` on. The usual lower-case,
+ * unspaced spelling is found with indexOf; anything else falls back to a regular expression.
+ */
+function parameter(value: string, name: string, from = 0): string | undefined {
+  const plain = value.indexOf(`;${name}=`, from);
+  if (plain >= 0) {
+    const start = plain + name.length + 2;
+    let end = start;
+    while (end < value.length && !';, \t>\r\n'.includes(value[end])) end++;
+    return end > start ? value.slice(start, end) : undefined;
+  }
+  if (!value.toLowerCase().includes(name)) return undefined;
+  return new RegExp(`;\\s*${name}\\s*=\\s*([^;,\\s>]+)`, 'i').exec(value.slice(from))?.[1];
+}
+
 function tagOf(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const m = /;\s*tag\s*=\s*([^;,\s>]+)/i.exec(value.slice(Math.max(0, value.lastIndexOf('>'))));
-  return m?.[1];
+  return value === undefined ? undefined : parameter(value, 'tag', Math.max(0, value.lastIndexOf('>')));
 }
 
 /** Compares URIs the way a SIP engineer would for "the same target": scheme, user, host and port, not parameters. */
@@ -101,11 +115,11 @@ export function summarizeMessage(trace: Trace, m: SipMessage, headers: readonly 
     }
   }
   const topVia = vias[0];
-  const branchMatch = topVia ? /;\s*branch\s*=\s*([^;,\s]+)/i.exec(topVia) : null;
+  const branch = topVia ? parameter(topVia, 'branch') : undefined;
   const viaHeader = findHeader(headers, 'via');
   let branchOffset: number | undefined;
-  if (branchMatch && viaHeader) {
-    const at = text.slice(viaHeader.valueOffset, viaHeader.valueEnd).indexOf(branchMatch[1]);
+  if (branch && viaHeader) {
+    const at = text.slice(viaHeader.valueOffset, viaHeader.valueEnd).indexOf(branch);
     if (at >= 0) branchOffset = viaHeader.valueOffset + at;
   }
   const sentBy = topVia ? /^SIP\s*\/\s*[^/]+\/\s*\S+\s+([^;\s]+)/i.exec(topVia)?.[1]?.toLowerCase() : undefined;
@@ -143,7 +157,7 @@ export function summarizeMessage(trace: Trace, m: SipMessage, headers: readonly 
     toUri,
     toKey: line.kind === 'request' ? uriKey(toUri) : undefined,
     toTag: tagOf(to),
-    branch: branchMatch?.[1],
+    branch,
     branchOffset,
     sentBy,
     viaCount,

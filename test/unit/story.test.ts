@@ -12,7 +12,7 @@ function story(file: string, code: number): string {
   const text = readFileSync(join(ROOT, 'test', 'fixtures', 'behaviour', file), 'utf8');
   const trace = parseTrace(text);
   const index = [...trace.messages].findIndex((m) => m.startLine.kind === 'response' && m.startLine.code === code);
-  return storyOf(trace, buildCallModel(trace), index, (o) => lineOf(text, o)).join('; ');
+  return storyOf(buildCallModel(trace), index, (o) => lineOf(text, o)).join('; ');
 }
 
 test('503 retried too early: the wait and the Retry-After side by side', () => {

@@ -24,7 +24,7 @@ export function computeHover(document: ParsedDocument, position: Position): Hove
   const onStartLine = (value: string) => (context ? `${context}\n\n---\n\n${value}` : value);
   if (line.kind === 'response' && line.code > 0 && offset >= line.codeOffset && offset <= line.reasonEnd) {
     const lineOf = (o: number) => document.lines.position(o).line + 1;
-    const story = line.code >= 300 ? storyOf(trace, document.calls, index, lineOf) : [];
+    const story = line.code >= 300 ? storyOf(document.calls, index, lineOf) : [];
     const explanation = explainStatus(trace, message, line.code, lineOf, story);
     return markdown(document, onStartLine(explanation), line.codeOffset, line.reasonEnd - line.codeOffset);
   }

@@ -18,11 +18,6 @@ export function headerValue(text: string, header: Header): string {
   return raw.includes('\n') ? raw.replace(/[ \t]*\r?\n[ \t]+/g, ' ') : raw;
 }
 
-export function methodOf(text: string, message: SipMessage): string | undefined {
-  const line = message.startLine;
-  return line.kind === 'request' ? text.slice(line.methodOffset, line.methodEnd) : undefined;
-}
-
 /**
  * Index of the message that contains `offset` (messages are sorted), or -1. A message's range
  * includes its end, so a cursor just after the last character still finds it; where one message

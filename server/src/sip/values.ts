@@ -100,7 +100,7 @@ export function isTokenOrLws(c: number): boolean {
   return isTokenChar(c) || isLws(c);
 }
 
-export { isLws, LT, GT };
+export { isLws, LT };
 
 /** Parses 1*DIGIT; undefined when the text is not all digits. Large values stay exact enough to compare with 2^32. */
 export function parseDigits(text: string, from: number, to: number): number | undefined {

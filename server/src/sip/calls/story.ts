@@ -7,7 +7,7 @@ import { uriKey } from './summary';
 
 export type LineOf = (offset: number) => number;
 
-export function storyOf(trace: Trace, calls: CallModel, responseIndex: number, lineOf: LineOf): string[] {
+export function storyOf(calls: CallModel, responseIndex: number, lineOf: LineOf): string[] {
   const { summaries, followUps, transactionOf, transactions } = calls;
   const response = summaries[responseIndex];
   const t = transactions[transactionOf[responseIndex]];

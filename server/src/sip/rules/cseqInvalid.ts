@@ -12,7 +12,7 @@ export const rule: Rule = {
   doc: `CSeq is a sequence number and a method: \`CSeq: 4711 INVITE\`. The number MUST be below 2^31 (RFC 3261 §8.1.1.5); an overlarge one is rejected with 400 Bad Request (RFC 4475 §3.1.2.4, §3.1.2.5).
 
 Example: \`CSeq: 36893488147419103232 REGISTER\`.`,
-  check({ text, message, headers, report }) {
+  check({ text, headers, report }) {
     const cseq = findHeader(headers, 'cseq');
     if (!cseq) return;
     const { valueOffset: from, valueEnd: to } = cseq;

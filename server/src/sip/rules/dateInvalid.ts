@@ -12,7 +12,7 @@ export const rule: Rule = {
   doc: `The Date header uses the RFC 1123 form and is always in GMT: \`Date: Sat, 13 Nov 2010 23:29:00 GMT\`. Other time zones are not allowed (RFC 4475 §3.1.2.12).
 
 Example: \`Date: Fri, 01 Jan 2010 16:00:00 EST\`.`,
-  check({ text, message, headers, report }) {
+  check({ text, headers, report }) {
     const h = findHeader(headers, 'date');
     if (!h || RFC1123.test(headerValue(text, h))) return;
     report(

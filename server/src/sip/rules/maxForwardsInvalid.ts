@@ -11,7 +11,7 @@ export const rule: Rule = {
   doc: `Max-Forwards is an integer from 0 to 255 (RFC 3261 §20.22, §8.1.1.6; the usual start value is 70). Anything else is rejected with 400 Bad Request (RFC 4475 §3.1.2.4).
 
 Example: \`Max-Forwards: 300\`.`,
-  check({ text, message, headers, report }) {
+  check({ text, headers, report }) {
     const h = findHeader(headers, 'max-forwards');
     if (!h) return;
     const value = parseDigits(text, h.valueOffset, h.valueEnd);

@@ -13,7 +13,7 @@ export const rule: Rule = {
   doc: `Retry-After is a number of seconds, optionally followed by a comment in parentheses and parameters such as \`duration\`: \`Retry-After: 18000;duration=3600\` or \`Retry-After: 120 (I'm in a meeting)\`. An HTTP-style date is not valid in SIP.
 
 Example: \`Retry-After: tomorrow\`.`,
-  check({ text, message, headers, report }) {
+  check({ text, headers, report }) {
     const h = findHeader(headers, 'retry-after');
     if (!h || RETRY_AFTER.test(headerValue(text, h))) return;
     report(

@@ -12,7 +12,7 @@ export const rule: Rule = {
   doc: `Expires, Retry-After and the Contact \`expires\` parameter count seconds from 0 to 2^32-1 (about 136 years). Larger values overflow 32-bit stacks, which then read a small or negative number (RFC 4475 §3.1.2.4, §3.1.2.5).
 
 Example: \`Expires: 10000000000000000000\`.`,
-  check({ text, message, headers, report }) {
+  check({ text, headers, report }) {
     const flag = (from: number, to: number, what: string) =>
       report(from, to - from, `${what} ${text.slice(from, Math.min(to, from + 30))}${to - from > 30 ? '…' : ''} exceeds 2^32-1 seconds (RFC 3261 §20.19); 32-bit implementations overflow on it.`);
     for (const name of ['expires', 'retry-after']) {

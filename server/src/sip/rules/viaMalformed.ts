@@ -13,7 +13,7 @@ export const rule: Rule = {
   doc: `Each Via value starts with the sent protocol \`SIP/2.0/<transport>\` and the sent-by host. Responses are routed back along Via, so a broken Via means the response cannot find its way (RFC 4475 §3.1.2.16 for a wrong version).
 
 Example: \`Via: SIP/7.0/UDP c.example.com;branch=z9hG4bKkdjuw\`.`,
-  check({ text, message, headers, report }) {
+  check({ text, headers, report }) {
     for (const h of headersNamed(headers, 'via')) {
       const value = headerValue(text, h);
       for (const element of value.split(',')) {

@@ -12,7 +12,7 @@ export const rule: Rule = {
   doc: `Each Warning value is a three-digit warn-code, the warning agent and a quoted text: \`Warning: 370 devnull "Choose a bigger pipe"\` (RFC 3261 §20.43; RFC 4475 §3.1.2.5).
 
 Example: \`Warning: 1812 overture "In Progress"\`.`,
-  check({ text, message, headers, report }) {
+  check({ text, headers, report }) {
     for (const h of headersNamed(headers, 'warning')) {
       const scan = scanValue(text, h.valueOffset, h.valueEnd, true);
       for (let k = 0; k < scan.elements.length; k += 2) {

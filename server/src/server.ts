@@ -30,7 +30,6 @@ connection.onInitialize((params) => {
   };
 });
 
-
 function settingsFor(uri: string): Promise<Settings> {
   if (!canAskConfiguration) return Promise.resolve(initialSettings);
   let settings = settingsByUri.get(uri);

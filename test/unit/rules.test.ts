@@ -185,3 +185,8 @@ test('behaviour rules stay silent where RFC 3665 flows are right: a proxy forwar
     assert.ok(!found.includes('sip.302.contact-cached'), file);
   }
 });
+
+test('sip.302.moved-temporarily: a Contact expires parameter allows caching', () => {
+  const text = request('INVITE') + response('302 Moved Temporarily', ['Contact: <sip:bob@192.0.2.4>;expires=60']);
+  assert.match(lintText(text).find((x) => x.code === 'sip.302.moved-temporarily')!.message, /expires parameter, so the client may cache it/);
+});

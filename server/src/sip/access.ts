@@ -89,3 +89,8 @@ export function contactUris(text: string, headers: readonly Header[]): string[] 
 export function missingHeaders(headers: readonly Header[], required: ReadonlyArray<readonly [string, string]>): string[] {
   return required.filter(([name]) => !findHeader(headers, name)).map(([, display]) => display);
 }
+
+/** True when a Contact carries an `expires` parameter, which lets a 3xx's Contact be cached that long. */
+export function contactHasExpiresParam(text: string, headers: readonly Header[]): boolean {
+  return headersNamed(headers, 'contact').some((h) => /;\s*expires\s*=/i.test(headerValue(text, h)));
+}

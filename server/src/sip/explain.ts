@@ -4,7 +4,7 @@ import { statusCodeInfo, statusClassName } from './catalog/statusCodes';
 import { headerInfo } from './catalog/headers';
 import { methodInfo } from './catalog/methods';
 import { COMPACT_OF } from './headerNames';
-import { contactUris, findHeader, headerValue, requestFor } from './access';
+import { contactHasExpiresParam, contactUris, findHeader, headerValue, requestFor } from './access';
 
 function link(rfc: string, url: string): string {
   return `[${rfc}](${url})`;
@@ -26,7 +26,9 @@ function messageSpecifics(trace: Trace, message: SipMessage, code: number, lineO
     lines.push(
       expires
         ? `Expires: ${headerValue(text, expires)}, so the Contact may be cached for that long.`
-        : 'No Expires: use the Contact for this retry only; later requests go to the original URI.',
+        : contactHasExpiresParam(text, headers)
+          ? 'The Contact carries an expires parameter, so it may be cached for that long.'
+          : 'No Expires: use the Contact for this retry only; later requests go to the original URI.',
     );
   } else if (code === 503) {
     const retryAfter = findHeader(headers, 'retry-after');

@@ -1,6 +1,6 @@
 // The few facts per message that transactions, dialogs and follow-ups are built from, read once.
 import { Header, SipMessage, Trace } from '../model';
-import { addressUri, contactUris, findHeader, headerValue, headersNamed } from '../access';
+import { addressUri, contactHasExpiresParam, contactUris, findHeader, headerValue } from '../access';
 import { isLws, parseDigits } from '../values';
 
 export interface MessageSummary {
@@ -164,7 +164,7 @@ export function summarizeMessage(trace: Trace, m: SipMessage, headers: readonly 
     vias,
     contacts: redirect ? contactUris(text, headers) : NONE,
     retryAfter,
-    explicitExpiry: redirect && (findHeader(headers, 'expires') !== undefined || headersNamed(headers, 'contact').some((h) => /;\s*expires\s*=/i.test(headerValue(text, h)))),
+    explicitExpiry: redirect && (findHeader(headers, 'expires') !== undefined || contactHasExpiresParam(text, headers)),
     route: route !== undefined ? addressUri(route.split(',')[0]) : undefined,
     time: meta?.time,
     src: meta?.src,

@@ -1,5 +1,5 @@
 import { Rule, rfcUrl } from './rule';
-import { addressUri, contactUris, findHeader, firstValue, headerValue, headersNamed, requestFor } from '../access';
+import { addressUri, contactHasExpiresParam, contactUris, findHeader, firstValue, headerValue, requestFor } from '../access';
 
 export const rule: Rule = {
   code: 'sip.302.moved-temporarily',
@@ -23,7 +23,7 @@ Example: \`SIP/2.0 302 Moved Temporarily\` with \`Contact: <sip:bob@192.0.2.4>\`
           ? addressUri(to)
           : 'the original Request-URI';
     const expires = findHeader(headers, 'expires');
-    const hasExpiresParam = headersNamed(headers, 'contact').some((h) => /;\s*expires\s*=/i.test(headerValue(text, h)));
+    const hasExpiresParam = contactHasExpiresParam(text, headers);
     const caching = expires
       ? `The 302 carries Expires: ${headerValue(text, expires)}, so the client may cache the Contact for that many seconds.`
       : hasExpiresParam

@@ -36,6 +36,18 @@ export function configurationProperties(): Record<string, unknown> {
       minimum: 0,
       markdownDescription: 'Seconds written by the quick fix "Insert Retry-After" on a 503 without one.',
     },
+    'sipTrace.persistent503.minResponses': {
+      type: 'integer',
+      default: DEFAULT_SETTINGS.persistent503.minResponses,
+      minimum: 1,
+      markdownDescription: '`sip.503.persistent` reports a server that answered 503 to at least this many requests …',
+    },
+    'sipTrace.persistent503.minSpanSeconds': {
+      type: 'integer',
+      default: DEFAULT_SETTINGS.persistent503.minSpanSeconds,
+      minimum: 0,
+      markdownDescription: '… spread over at least this many seconds (0: count them even in traces without timestamps).',
+    },
     'sipTrace.detectLogFormats': {
       type: 'boolean',
       default: true,

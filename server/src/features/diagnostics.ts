@@ -3,7 +3,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Severity } from '../sip/model';
 import { diagnose } from '../sip/diagnose';
 import { RULES_BY_CODE } from '../sip/rules';
-import { Settings } from '../settings';
+import { Settings, ruleParameters } from '../settings';
 import { rangeOf } from './positions';
 
 export const SOURCE = 'sip-trace';
@@ -17,7 +17,7 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
 
 export function computeDiagnostics(document: ParsedDocument, settings: Settings): Diagnostic[] {
   // One slot is kept for the note that says how many findings were left out.
-  const { findings, omitted } = diagnose(document.trace, { severities: settings.rules, maxFindings: Math.max(0, settings.maxDiagnostics - 1) });
+  const { findings, omitted } = diagnose(document.trace, { severities: settings.rules, maxFindings: Math.max(0, settings.maxDiagnostics - 1), parameters: ruleParameters(settings) });
   const diagnostics: Diagnostic[] = findings.map((f) => {
     const rule = RULES_BY_CODE.get(f.code);
     const diagnostic: Diagnostic = {

@@ -3,6 +3,7 @@
 import { Finding, Severity, Trace } from './model';
 import { RULES, RULES_BY_CODE } from './rules';
 import { createContext } from './rules/context';
+import { DEFAULT_RULE_PARAMETERS, RuleParameters } from './rules/rule';
 import { buildCallModel } from './calls/callModel';
 import { MessageSummary, summarizeMessage } from './calls/summary';
 
@@ -13,6 +14,7 @@ export interface DiagnoseOptions {
   readonly severities?: Readonly<Record<string, SeveritySetting>>;
   /** At most this many findings are returned; the rest are summarised in `omitted`. */
   readonly maxFindings?: number;
+  readonly parameters?: RuleParameters;
 }
 
 export interface RatedFinding extends Finding {
@@ -32,7 +34,7 @@ const CHECKS = RULES.filter((r) => r.check);
 const TRACE_CHECKS = RULES.filter((r) => r.checkTrace);
 
 /** Every finding of every rule, in document order, before severities are applied. */
-export function runRules(trace: Trace): Finding[] {
+export function runRules(trace: Trace, parameters: RuleParameters = DEFAULT_RULE_PARAMETERS): Finding[] {
   const found: Finding[] = [...trace.findings];
   // The call model's per-message summaries are read in the same pass, from the same header objects.
   const summaries: MessageSummary[] = [];
@@ -53,6 +55,7 @@ export function runRules(trace: Trace): Finding[] {
         trace,
         text: trace.text,
         calls,
+        parameters,
         report: (offset, length, message, related) => found.push({ code: rule.code, offset, length, message, related }),
       });
     }
@@ -78,7 +81,7 @@ export function isSeveritySetting(value: unknown): value is SeveritySetting {
 export function diagnose(trace: Trace, options: DiagnoseOptions = {}): Diagnosis {
   const max = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
   const rated: RatedFinding[] = [];
-  for (const finding of runRules(trace)) {
+  for (const finding of runRules(trace, options.parameters)) {
     const severity = severityOf(finding.code, options.severities);
     if (severity !== 'off') rated.push({ ...finding, severity });
   }

@@ -80,6 +80,11 @@ export function serverOf(s: MessageSummary): string | undefined {
   return uri?.slice(uri.indexOf('@') + 1);
 }
 
+/** Who sent a request: the log's source address, else the sent-by of its top Via. */
+export function clientOf(s: MessageSummary): string | undefined {
+  return s.src ?? s.sentBy;
+}
+
 export function isRetryTrigger(code: number): boolean {
   return (code >= 300 && code < 400) || code === 503;
 }
@@ -162,19 +167,67 @@ export function buildCallModel(trace: Trace, summaries: MessageSummary[] = summa
     add(requestsFrom, s.fromKey, s.index);
   }
 
+  const followUps = linkFollowUps(summaries, transactions, transactionOf, retransmission, calls, requestsFrom);
+  const retryRequests = new Set(followUps.values());
+  return { summaries, transactions, transactionOf, retransmission, followUps, retryRequests, reusedBranch, calls, dialogs, requestsTo, requestsFrom };
+}
+
+/**
+ * Links each 3xx or 503 to the request that retried it. A retry keeps the Call-ID, the From tag and
+ * the To, and does not lower the CSeq (RFC 3261 §8.1.3.4; a failover may keep it, RFC 3263 §4.3), so
+ * that is looked for first: under load, many calls share From and To, and the next call's INVITE
+ * must not pass for this call's retry. Only when the call itself has no retry does a new call count,
+ * and only one that starts after the response and goes where a retry would go: a Contact of the 3xx,
+ * or another server than the one that answered 503. A new call to the same server cannot be told
+ * from an unrelated one, so it is no retry (sip.503.sent-during-retry-after judges it instead).
+ */
+function linkFollowUps(
+  summaries: readonly MessageSummary[],
+  transactions: readonly Transaction[],
+  transactionOf: Int32Array,
+  retransmission: Uint8Array,
+  calls: ReadonlyMap<string, readonly number[]>,
+  requestsFrom: ReadonlyMap<string, readonly number[]>,
+): Map<number, number> {
   const followUps = new Map<number, number>();
+  const claimed = new Set<number>();
+  const withoutRetryInCall: Transaction[] = [];
   for (const t of transactions) {
     if (t.request < 0 || t.final < 0 || !isRetryTrigger(summaries[t.final].code) || t.method === 'CANCEL') continue;
     const original = summaries[t.request];
+    const retry = windowAfter(calls.get(original.callId) ?? [], t.final).find((i) => {
+      const q = summaries[i];
+      return (
+        q.kind === 'request' &&
+        q.method === original.method &&
+        !retransmission[i] &&
+        transactionOf[i] !== t.index &&
+        q.fromTag === original.fromTag &&
+        q.toTag === original.toTag &&
+        !(q.cseq < original.cseq)
+      );
+    });
+    if (retry === undefined) withoutRetryInCall.push(t);
+    else {
+      followUps.set(t.final, retry);
+      claimed.add(retry);
+    }
+  }
+  for (const t of withoutRetryInCall) {
+    const original = summaries[t.request];
+    const response = summaries[t.final];
+    const contacts = response.code < 400 ? new Set(response.contacts.map(uriKey)) : undefined;
     for (const i of windowAfter(requestsFrom.get(original.fromKey ?? '') ?? [], t.final)) {
       const q = summaries[i];
-      if (q.method !== original.method || transactionOf[q.index] === t.index || q.toKey !== original.toKey) continue;
-      followUps.set(t.final, q.index);
+      if (claimed.has(i) || q.callId === original.callId || q.method !== original.method || q.toKey !== original.toKey || q.toTag !== undefined) continue;
+      if (calls.get(q.callId)?.[0] !== i) continue;
+      if (contacts ? !contacts.has(q.requestUriKey) : serverOf(q) === serverOf(original)) continue;
+      followUps.set(t.final, i);
+      claimed.add(i);
       break;
     }
   }
-  const retryRequests = new Set(followUps.values());
-  return { summaries, transactions, transactionOf, retransmission, followUps, retryRequests, reusedBranch, calls, dialogs, requestsTo, requestsFrom };
+  return followUps;
 }
 
 export interface Retry {

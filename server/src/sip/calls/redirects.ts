@@ -1,23 +1,47 @@
-// After a 302: was its temporary Contact reused by a later, unrelated request?
-import { CallModel, windowAfter } from './callModel';
+// After a 302: was its Contact tried, and was its temporary Contact reused by later, unrelated requests?
+import { CallModel, Transaction, windowAfter } from './callModel';
 import { uriKey } from './summary';
 
+/** Whether the client retried the 3xx at `responseIndex` at one of its Contacts. */
+export function retriedAtContact(calls: CallModel, responseIndex: number): boolean {
+  const retry = calls.followUps.get(responseIndex);
+  if (retry === undefined) return false;
+  const target = calls.summaries[retry].requestUriKey;
+  return calls.summaries[responseIndex].contacts.some((contact) => uriKey(contact) === target);
+}
+
 /**
- * The first later request for the same target (To) that goes straight to a Contact of the 302 at
- * `responseIndex` although the 302 allowed no caching, or undefined. The 302's own retry, other
+ * The client's next request of the same method for the same target (To) after transaction `t`
+ * ended: its retry if it has one, else the next such request of any call, or undefined.
+ */
+export function nextAttempt(calls: CallModel, t: Transaction): number | undefined {
+  const retry = calls.followUps.get(t.final);
+  if (retry !== undefined) return retry;
+  const { summaries } = calls;
+  const request = summaries[t.request];
+  return windowAfter(calls.requestsFrom.get(request.fromKey ?? '') ?? [], t.final).find(
+    (i) => summaries[i].method === request.method && summaries[i].toKey === request.toKey && calls.transactionOf[i] !== t.index,
+  );
+}
+
+/**
+ * Every later request for the same target (To) that goes straight to a Contact of the 302 at
+ * `responseIndex` although the 302 allowed no caching, in order. The 302's own retry, other
  * redirects' retries and requests inside a dialog (which go to its remote target) do not count.
  */
-export function cachedContactUse(calls: CallModel, responseIndex: number): number | undefined {
+export function cachedContactUses(calls: CallModel, responseIndex: number): number[] {
   const { summaries, transactions, transactionOf, followUps } = calls;
   const response = summaries[responseIndex];
   const t = transactions[transactionOf[responseIndex]];
-  if (!t || t.request < 0 || response.code !== 302 || response.explicitExpiry) return undefined;
+  if (!t || t.request < 0 || response.code !== 302 || response.explicitExpiry) return [];
   const request = summaries[t.request];
   const retry = followUps.get(responseIndex);
   const sameCall = new Set([request.callId, retry !== undefined ? summaries[retry].callId : request.callId]);
-  const candidates = response.contacts.flatMap((contact) => windowAfter(calls.requestsTo.get(uriKey(contact) ?? '') ?? [], responseIndex)).sort((a, b) => a - b);
-  return candidates.find((i) => {
-    const q = summaries[i];
-    return !sameCall.has(q.callId) && !calls.retryRequests.has(i) && q.toTag === undefined && q.toKey === request.toKey;
-  });
+  const candidates = new Set(response.contacts.flatMap((contact) => windowAfter(calls.requestsTo.get(uriKey(contact) ?? '') ?? [], responseIndex)));
+  return [...candidates]
+    .sort((a, b) => a - b)
+    .filter((i) => {
+      const q = summaries[i];
+      return !sameCall.has(q.callId) && !calls.retryRequests.has(i) && q.toTag === undefined && q.toKey === request.toKey;
+    });
 }

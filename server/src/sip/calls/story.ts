@@ -1,7 +1,7 @@
 // What the client did after a 302 or a 503, told for the hover: "retried at … 4.2 s later (line 88) ✔".
 import { Trace } from '../model';
 import { CallModel, serverOf } from './callModel';
-import { cachedContactUse } from './redirects';
+import { cachedContactUses, nextAttempt } from './redirects';
 import { seconds } from './locate';
 import { uriKey } from './summary';
 
@@ -24,13 +24,19 @@ export function storyOf(calls: CallModel, responseIndex: number, lineOf: LineOf)
   const retry = retryIndex !== undefined ? summaries[retryIndex] : undefined;
   if (response.code === 302) {
     const targets = new Set(response.contacts.map(uriKey));
-    if (!retry) lines.push('not retried in this trace');
+    const next = retry ? undefined : nextAttempt(calls, t);
+    if (next !== undefined) lines.push(`never tried the Contact: the next ${request.method} for this target went to ${summaries[next].requestUri} (${line(next)}) ✘`);
+    else if (!retry) lines.push('not retried in this trace');
     else if (targets.has(retry.requestUriKey)) lines.push(`retried at ${retry.requestUri}${after(retry.index)} (${line(retry.index)}) ✔`);
     else lines.push(`retried at ${retry.requestUri}, which is not a Contact of this 302 (${line(retry.index)}) ✘`);
     if (retry && request.branch && retry.branch === request.branch) lines.push('the retry reuses the failed branch ✘');
     if (!response.explicitExpiry) {
-      const cached = cachedContactUse(calls, responseIndex);
-      lines.push(cached !== undefined ? `a later call went straight to the temporary Contact (${line(cached)}) ✘` : 'later calls did not reuse the temporary Contact ✔');
+      const cached = cachedContactUses(calls, responseIndex);
+      lines.push(
+        cached.length > 0
+          ? `${cached.length === 1 ? 'a later call' : `${cached.length} later calls`} went straight to the temporary Contact (${cached.slice(0, 5).map(line).join(', ')}${cached.length > 5 ? ', …' : ''}) ✘`
+          : 'later calls did not reuse the temporary Contact ✔',
+      );
     }
   } else if (response.code === 503) {
     if (!retry) lines.push('not retried in this trace');

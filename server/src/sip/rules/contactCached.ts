@@ -1,6 +1,6 @@
 import { Rule, rfcUrl } from './rule';
 import { seconds, startLineOf, startLineSpan } from '../calls/locate';
-import { cachedContactUse } from '../calls/redirects';
+import { cachedContactUses } from '../calls/redirects';
 
 export const rule: Rule = {
   code: 'sip.302.contact-cached',
@@ -8,17 +8,20 @@ export const rule: Rule = {
   rfc: 'RFC 3261 §21.3.3',
   url: rfcUrl(3261, '21.3.3'),
   title: 'Temporary Contact of a 302 reused later',
-  doc: `A 302's Contact is where the target is *temporarily*; without an Expires header or \`expires\` parameter it is valid for the one retry only, and later requests must go to the original URI again. Reported on a later, unrelated request (another Call-ID) for the same target (To) sent straight to that Contact.
+  doc: `A 302's Contact is where the target is *temporarily*; without an Expires header or \`expires\` parameter it is valid for the one retry only, and later requests must go to the original URI again. Reported on every later, unrelated request (another Call-ID) for the same target (To) sent straight to that Contact, each with the 302 it came from.
 
 Example: 302 \`Contact: <sip:bob@192.0.2.4>\` with no Expires; minutes later a new INVITE goes to \`sip:bob@192.0.2.4\` instead of \`sip:bob@example.com\`.`,
   checkTrace({ trace, calls, report }) {
     const { summaries, transactions } = calls;
+    // Each use is reported once, against the latest 302 that handed out its Contact.
+    const redirectOf = new Map<number, number>();
     for (const t of transactions) {
       if (t.request < 0 || t.final < 0) continue;
-      const use = cachedContactUse(calls, t.final);
-      if (use === undefined) continue;
-      const response = summaries[t.final];
-      const request = summaries[t.request];
+      for (const use of cachedContactUses(calls, t.final)) if ((redirectOf.get(use) ?? -1) < t.final) redirectOf.set(use, t.final);
+    }
+    for (const [use, responseIndex] of [...redirectOf].sort((a, b) => a[0] - b[0])) {
+      const response = summaries[responseIndex];
+      const request = summaries[transactions[calls.transactionOf[responseIndex]].request];
       const q = summaries[use];
       const [offset, length] = startLineSpan(trace, q);
       const later = q.time !== undefined && response.time !== undefined ? ` ${seconds(q.time - response.time)} after the 302` : '';

@@ -8,6 +8,8 @@ import { rule as contactNotTried } from './contactNotTried';
 import { rule as contactCached } from './contactCached';
 import { rule as retryTooEarly } from './retryTooEarly';
 import { rule as noFailover } from './noFailover';
+import { rule as sentDuringRetryAfter } from './sentDuringRetryAfter';
+import { rule as persistent503 } from './persistent503';
 import { rule as retrySameBranch } from './retrySameBranch';
 import { rule as ackMissing } from './ackMissing';
 import { rule as cseqNotIncremented } from './cseqNotIncremented';
@@ -53,6 +55,8 @@ export const RULES: readonly Rule[] = [
   contactCached,
   retryTooEarly,
   noFailover,
+  sentDuringRetryAfter,
+  persistent503,
   retrySameBranch,
   ackMissing,
   cseqNotIncremented,

@@ -15,11 +15,22 @@ export interface RuleContext {
   report(offset: number, length: number, message: string, data?: Finding['data']): void;
 }
 
+/** The thresholds of the rules that have them; users set them (`sipTrace.*`, CLI options). */
+export interface RuleParameters {
+  /** `sip.503.persistent`: at least this many requests answered 503 by one server … */
+  readonly persistent503MinResponses: number;
+  /** … spread over at least this many seconds. */
+  readonly persistent503MinSpanSeconds: number;
+}
+
+export const DEFAULT_RULE_PARAMETERS: RuleParameters = { persistent503MinResponses: 3, persistent503MinSpanSeconds: 30 };
+
 /** For rules about the whole trace: what clients did across messages. */
 export interface TraceRuleContext {
   readonly trace: Trace;
   readonly text: string;
   readonly calls: CallModel;
+  readonly parameters: RuleParameters;
   report(offset: number, length: number, message: string, related?: readonly RelatedLocation[]): void;
 }
 

@@ -1,0 +1,51 @@
+import { Rule, rfcUrl } from './rule';
+import { seconds, startLineOf, startLineSpan } from '../calls/locate';
+import { clientOf, serverOf } from '../calls/callModel';
+import { MessageSummary } from '../calls/summary';
+
+interface Pause {
+  readonly until: number;
+  readonly response: MessageSummary;
+  readonly request: MessageSummary;
+}
+
+export const rule: Rule = {
+  code: 'sip.503.sent-during-retry-after',
+  severity: 'information',
+  rfc: 'RFC 3261 §21.5.4',
+  url: rfcUrl(3261, '21.5.4'),
+  title: 'New request to a server while its 503 Retry-After still runs',
+  doc: `A 503 with Retry-After asks the client to leave that server alone for a while: RFC 3261 §21.5.4 says it SHOULD NOT forward *any other* requests to it for that duration, not only the one that failed. Reported on each new out-of-dialog request (not the retry of a request, which \`sip.503.retry-too-early\` judges) that the same client sends to the same server before the Retry-After of that server's latest 503 has passed, with the 503 as related information. Needs timestamps, so it stays silent on traces without them. Typical of load generators and trunks that keep sending new calls into an overloaded server.
+
+Example: call 1 gets a 503 with \`Retry-After: 10\`; 0.3 s later the same client sends call 2's INVITE to the same server.`,
+  checkTrace({ trace, calls, report }) {
+    const { summaries, transactions, transactionOf, retransmission, retryRequests } = calls;
+    // The latest 503 with Retry-After of each server, in trace order: a later 503 is the server's newer word.
+    const paused = new Map<string, Pause>();
+    for (const s of summaries) {
+      if (retransmission[s.index] || s.time === undefined) continue;
+      if (s.kind === 'response') {
+        const t = transactions[transactionOf[s.index]];
+        if (s.code !== 503 || s.retryAfter === undefined || !t || t.request < 0 || t.final !== s.index) continue;
+        const request = summaries[t.request];
+        const server = serverOf(request);
+        if (server !== undefined) paused.set(server, { until: s.time + s.retryAfter * 1000, response: s, request });
+        continue;
+      }
+      if (s.method === 'ACK' || s.method === 'CANCEL' || s.toTag !== undefined || retryRequests.has(s.index)) continue;
+      const server = serverOf(s);
+      const pause = server !== undefined ? paused.get(server) : undefined;
+      if (!pause || s.time >= pause.until || transactionOf[s.index] === transactionOf[pause.request.index]) continue;
+      const client = clientOf(s);
+      const pausedClient = clientOf(pause.request);
+      if (client !== undefined && pausedClient !== undefined && client !== pausedClient) continue;
+      const [offset, length] = startLineSpan(trace, s);
+      report(
+        offset,
+        length,
+        `New ${s.method} to ${server} ${seconds(s.time - pause.response.time!)} after that server answered 503 with Retry-After: ${pause.response.retryAfter}, while it still asked to be left alone (${seconds(pause.until - s.time)} to go). A client should send no other requests to a server during its Retry-After; send them to another server, or hold them (RFC 3261 §21.5.4).`,
+        [startLineOf(trace, pause.response, `503 with Retry-After: ${pause.response.retryAfter}`), startLineOf(trace, pause.request, 'the request that got the 503')],
+      );
+    }
+  },
+};

@@ -6,6 +6,7 @@ import { parseTrace } from '../../server/src/sip/parser';
 import { runRules } from '../../server/src/sip/diagnose';
 import { buildCallModel } from '../../server/src/sip/calls/callModel';
 import { DEFAULT_RULE_PARAMETERS } from '../../server/src/sip/rules/rule';
+import { storyOf } from '../../server/src/sip/calls/story';
 import { lineOf } from '../helpers';
 
 const CLIENT = '127.0.0.1:5060';
@@ -83,6 +84,10 @@ test('a 503 is linked to its own call\'s retry, not to the next call that starte
   assert.deepEqual(hits(text, 'sip.503.retry-too-early'), [lineOfMessage(text, 5)]);
   // Call 2 is a new request to the paused server: not a retry, but still against §21.5.4.
   assert.deepEqual(hits(text, 'sip.503.sent-during-retry-after'), [lineOfMessage(text, 3)]);
+  assert.match(
+    storyOf(calls, 1, (o) => lineOf(text, o)).join('; '),
+    new RegExp(`retried the same server after 1\\.0 s although Retry-After was 10 s \\(line ${lineOfMessage(text, 5)}\\) ✘; 1 new request went to the same server during its Retry-After \\(line ${lineOfMessage(text, 3)}\\) ✘`),
+  );
 });
 
 test('a call that gives up after its 503 is not "retried" by the next call to the same server', () => {

@@ -3,6 +3,7 @@ import { Trace } from '../model';
 import { CallModel, serverOf } from './callModel';
 import { cachedContactUses, nextAttempt } from './redirects';
 import { seconds } from './locate';
+import { requestsDuringRetryAfter } from './retryAfter';
 import { uriKey } from './summary';
 
 export type LineOf = (offset: number) => number;
@@ -15,6 +16,7 @@ export function storyOf(calls: CallModel, responseIndex: number, lineOf: LineOf)
   const request = summaries[t.request];
   const lines: string[] = [];
   const line = (index: number) => `line ${lineOf(summaries[index].offset)}`;
+  const someLines = (indexes: readonly number[]) => `${indexes.slice(0, 5).map(line).join(', ')}${indexes.length > 5 ? ', …' : ''}`;
   const after = (index: number) => {
     const q = summaries[index];
     return q.time !== undefined && response.time !== undefined ? ` ${seconds(q.time - response.time)} later` : '';
@@ -34,7 +36,7 @@ export function storyOf(calls: CallModel, responseIndex: number, lineOf: LineOf)
       const cached = cachedContactUses(calls, responseIndex);
       lines.push(
         cached.length > 0
-          ? `${cached.length === 1 ? 'a later call' : `${cached.length} later calls`} went straight to the temporary Contact (${cached.slice(0, 5).map(line).join(', ')}${cached.length > 5 ? ', …' : ''}) ✘`
+          ? `${cached.length === 1 ? 'a later call' : `${cached.length} later calls`} went straight to the temporary Contact (${someLines(cached)}) ✘`
           : 'later calls did not reuse the temporary Contact ✔',
       );
     }
@@ -50,6 +52,10 @@ export function storyOf(calls: CallModel, responseIndex: number, lineOf: LineOf)
       );
     } else if (response.retryAfter === undefined) lines.push(`retried the same server instead of failing over (${line(retry.index)}) ✘`);
     else lines.push(`retried the same server (${line(retry.index)}); the trace has no times to check Retry-After`);
+    if (response.retryAfter !== undefined && response.time !== undefined) {
+      const meanwhile = [...requestsDuringRetryAfter(calls)].filter(([, pause]) => pause.response === responseIndex).map(([index]) => index);
+      if (meanwhile.length > 0) lines.push(`${meanwhile.length} new request${meanwhile.length === 1 ? '' : 's'} went to the same server during its Retry-After (${someLines(meanwhile)}) ✘`);
+    }
   }
   return lines;
 }

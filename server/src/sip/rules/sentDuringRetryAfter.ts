@@ -1,13 +1,7 @@
 import { Rule, rfcUrl } from './rule';
 import { seconds, startLineOf, startLineSpan } from '../calls/locate';
-import { clientOf, serverOf } from '../calls/callModel';
-import { MessageSummary } from '../calls/summary';
-
-interface Pause {
-  readonly until: number;
-  readonly response: MessageSummary;
-  readonly request: MessageSummary;
-}
+import { serverOf } from '../calls/callModel';
+import { requestsDuringRetryAfter } from '../calls/retryAfter';
 
 export const rule: Rule = {
   code: 'sip.503.sent-during-retry-after',
@@ -19,32 +13,16 @@ export const rule: Rule = {
 
 Example: call 1 gets a 503 with \`Retry-After: 10\`; 0.3 s later the same client sends call 2's INVITE to the same server.`,
   checkTrace({ trace, calls, report }) {
-    const { summaries, transactions, transactionOf, retransmission, retryRequests } = calls;
-    // The latest 503 with Retry-After of each server, in trace order: a later 503 is the server's newer word.
-    const paused = new Map<string, Pause>();
-    for (const s of summaries) {
-      if (retransmission[s.index] || s.time === undefined) continue;
-      if (s.kind === 'response') {
-        const t = transactions[transactionOf[s.index]];
-        if (s.code !== 503 || s.retryAfter === undefined || !t || t.request < 0 || t.final !== s.index) continue;
-        const request = summaries[t.request];
-        const server = serverOf(request);
-        if (server !== undefined) paused.set(server, { until: s.time + s.retryAfter * 1000, response: s, request });
-        continue;
-      }
-      if (s.method === 'ACK' || s.method === 'CANCEL' || s.toTag !== undefined || retryRequests.has(s.index)) continue;
-      const server = serverOf(s);
-      const pause = server !== undefined ? paused.get(server) : undefined;
-      if (!pause || s.time >= pause.until || transactionOf[s.index] === transactionOf[pause.request.index]) continue;
-      const client = clientOf(s);
-      const pausedClient = clientOf(pause.request);
-      if (client !== undefined && pausedClient !== undefined && client !== pausedClient) continue;
+    const { summaries } = calls;
+    for (const [index, pause] of requestsDuringRetryAfter(calls)) {
+      const s = summaries[index];
+      const response = summaries[pause.response];
       const [offset, length] = startLineSpan(trace, s);
       report(
         offset,
         length,
-        `New ${s.method} to ${server} ${seconds(s.time - pause.response.time!)} after that server answered 503 with Retry-After: ${pause.response.retryAfter}, while it still asked to be left alone (${seconds(pause.until - s.time)} to go). A client should send no other requests to a server during its Retry-After; send them to another server, or hold them (RFC 3261 §21.5.4).`,
-        [startLineOf(trace, pause.response, `503 with Retry-After: ${pause.response.retryAfter}`), startLineOf(trace, pause.request, 'the request that got the 503')],
+        `New ${s.method} to ${serverOf(s)} ${seconds(s.time! - response.time!)} after that server answered 503 with Retry-After: ${response.retryAfter}, while it still asked to be left alone (${seconds(pause.until - s.time!)} to go). A client should send no other requests to a server during its Retry-After; send them to another server, or hold them (RFC 3261 §21.5.4).`,
+        [startLineOf(trace, response, `503 with Retry-After: ${response.retryAfter}`), startLineOf(trace, summaries[pause.request], 'the request that got the 503')],
       );
     }
   },

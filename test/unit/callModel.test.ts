@@ -66,3 +66,21 @@ test('tags and branches are read however they are spaced or cased (RFC 4475 wsin
   assert.equal(s.cseq, 9);
   assert.equal(s.method, 'INVITE');
 });
+
+test('one parameter reader: a Contact expires inside <…> is the URI\'s, not the Contact\'s (RFC 3261 §20.10)', () => {
+  const uriParam = model(request('INVITE') + response('302 Moved Temporarily', ['Contact: <sip:bob@192.0.2.4;expires=60>']));
+  assert.equal(uriParam.summaries[1].explicitExpiry, false);
+  const headerParam = model(request('INVITE') + response('302 Moved Temporarily', ['Contact: <sip:bob@192.0.2.4> ; EXPIRES = 60']));
+  assert.equal(headerParam.summaries[1].explicitExpiry, true);
+  const addrSpec = model(request('INVITE') + response('302 Moved Temporarily', ['Contact: sip:bob@192.0.2.4;expires=60']));
+  assert.equal(addrSpec.summaries[1].explicitExpiry, true, 'without <…> the parameters are the header\'s');
+  assert.deepEqual(addrSpec.summaries[1].contacts, ['sip:bob@192.0.2.4']);
+  const quoted = model(request('INVITE').replace('From: Alice <sip:alice@atlanta.example.com>;tag=1928301774', 'From: "A;tag=x" <sip:alice@atlanta.example.com;tag=uri>;tag=real'));
+  assert.equal(quoted.summaries[0].fromTag, 'real');
+});
+
+test('the URI key ignores parameters and the case of scheme and host, not of the user', () => {
+  const calls = model(request('INVITE', [], 'SIP:Bob@Biloxi.Example.COM:5060;transport=udp') + request('INVITE', [], 'sip:Bob@biloxi.example.com:5060'));
+  assert.equal(calls.summaries[0].requestUriKey, 'sip:Bob@biloxi.example.com:5060');
+  assert.equal(calls.summaries[1].requestUriKey, calls.summaries[0].requestUriKey);
+});

@@ -189,3 +189,14 @@ test('sip.503.sent-during-retry-after: silent once the Retry-After has run out, 
   );
   assert.deepEqual(hits(text, 'sip.503.sent-during-retry-after'), []);
 });
+
+test('a Contact whose URI carries expires= is still temporary: its reuse is reported', () => {
+  const text = log(
+    invite(0, 1),
+    reply(0.1, 1, '302 Moved Temporarily', 1, [`Contact: <sip:bob@${CONTACT};expires=60>`]),
+    ack(0.12, 1),
+    invite(0.2, 1, 2, CONTACT),
+    invite(3, 2, 1, CONTACT),
+  );
+  assert.deepEqual(hits(text, 'sip.302.contact-cached'), [lineOfMessage(text, 4)]);
+});

@@ -1,7 +1,7 @@
 // Reading a parsed message: headers by name and their values, sliced only when asked for.
 import { Header, SipMessage, Trace } from './model';
 import { MessageTable } from './messageTable';
-import { scanValue } from './values';
+import { addressSpan, headerParam, scanValue } from './values';
 
 export function findHeader(headers: readonly Header[], name: string): Header | undefined {
   for (const h of headers) if (h.name === name) return h;
@@ -75,14 +75,22 @@ export function addressUri(value: string): string {
   return (semi < 0 ? value : value.slice(0, semi)).trim();
 }
 
+/** [start, end) of every element of the Contact headers, in order. */
+function contactElements(text: string, headers: readonly Header[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const h of headersNamed(headers, 'contact')) {
+    const { elements } = scanValue(text, h.valueOffset, h.valueEnd, true);
+    for (let k = 0; k < elements.length; k += 2) out.push([elements[k], elements[k + 1]]);
+  }
+  return out;
+}
+
 /** Every URI listed in the Contact headers, in order. */
 export function contactUris(text: string, headers: readonly Header[]): string[] {
-  const uris: string[] = [];
-  for (const h of headersNamed(headers, 'contact')) {
-    const scan = scanValue(text, h.valueOffset, h.valueEnd, true);
-    for (let k = 0; k < scan.elements.length; k += 2) uris.push(addressUri(text.slice(scan.elements[k], scan.elements[k + 1])));
-  }
-  return uris;
+  return contactElements(text, headers).map(([from, to]) => {
+    const uri = addressSpan(text, from, to);
+    return text.slice(uri.start, uri.end);
+  });
 }
 
 /** Display names of the headers in `required` ([canonical, display] pairs) that the message lacks. */
@@ -90,7 +98,10 @@ export function missingHeaders(headers: readonly Header[], required: ReadonlyArr
   return required.filter(([name]) => !findHeader(headers, name)).map(([, display]) => display);
 }
 
-/** True when a Contact carries an `expires` parameter, which lets a 3xx's Contact be cached that long. */
+/**
+ * True when a Contact carries an `expires` parameter, which lets a 3xx's Contact be cached that long.
+ * Only the Contact's own parameter counts: `<sip:b@x;expires=60>` is a URI parameter (RFC 3261 §20.10).
+ */
 export function contactHasExpiresParam(text: string, headers: readonly Header[]): boolean {
-  return headersNamed(headers, 'contact').some((h) => /;\s*expires\s*=/i.test(headerValue(text, h)));
+  return contactElements(text, headers).some(([from, to]) => headerParam(text, from, to, 'expires') !== undefined);
 }

@@ -5,7 +5,7 @@ import { RULES, RULES_BY_CODE } from './rules';
 import { createContext } from './rules/context';
 import { DEFAULT_RULE_PARAMETERS, RuleParameters } from './rules/rule';
 import { buildCallModel } from './calls/callModel';
-import { MessageSummary, summarizeMessage } from './calls/summary';
+import { MessageSummary, summarizer } from './calls/summary';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -36,8 +36,9 @@ const TRACE_CHECKS = RULES.filter((r) => r.checkTrace);
 /** Every finding of every rule, in document order, before severities are applied. */
 export function runRules(trace: Trace, parameters: RuleParameters = DEFAULT_RULE_PARAMETERS): Finding[] {
   const found: Finding[] = [...trace.findings];
-  // The call model's per-message summaries are read in the same pass, from the same header objects.
+  // The call model's per-message summaries are read in the same pass over the messages.
   const summaries: MessageSummary[] = [];
+  const summarize = summarizer(trace);
   for (let i = 0; i < trace.messages.length; i++) {
     const message = trace.messages.at(i);
     let code = '';
@@ -46,7 +47,7 @@ export function runRules(trace: Trace, parameters: RuleParameters = DEFAULT_RULE
       code = rule.code;
       rule.check!(context);
     }
-    summaries.push(summarizeMessage(trace, message, context.headers));
+    summaries.push(summarize(message));
   }
   if (TRACE_CHECKS.length > 0 && trace.messages.length > 0) {
     const calls = buildCallModel(trace, summaries);

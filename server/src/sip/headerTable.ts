@@ -46,6 +46,23 @@ export class HeaderTable {
     if (this.rows.length > this.size * FIELDS) this.rows = this.rows.slice(0, this.size * FIELDS);
   }
 
+  /** The id of a canonical header name, or -1 when no field of the trace has it. */
+  knownId(name: string): number {
+    return this.nameIds.get(name) ?? -1;
+  }
+
+  nameIdOf(row: number): number {
+    return this.rows[row * FIELDS + 5];
+  }
+
+  valueOffsetOf(row: number): number {
+    return this.rows[row * FIELDS + 2];
+  }
+
+  valueEndOf(row: number): number {
+    return this.rows[row * FIELDS + 3];
+  }
+
   nameOf(row: number): string {
     return this.names[this.rows[row * FIELDS + 5]];
   }

@@ -1,5 +1,5 @@
 // Lazy readers for header values: called by the rules that need them, on the few headers they check.
-import { CR, LF, indexOfCode, isDigit, isTokenChar, isWhitespace } from './chars';
+import { CR, LF, indexOfCode, isDigit, isTokenChar, isWhitespace, startsWithIgnoreCase } from './chars';
 
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -7,6 +7,7 @@ const LT = 60;
 const GT = 62;
 const COMMA = 44;
 const SEMI = 59;
+const EQUALS = 61;
 
 function isLws(c: number): boolean {
   return isWhitespace(c) || c === CR || c === LF;
@@ -109,3 +110,82 @@ export function parseDigits(text: string, from: number, to: number): number | un
 }
 
 export const MAX_DELTA_SECONDS = 2 ** 32 - 1;
+
+/** Where a parameter's value lies: [start, end) in the text (empty for a parameter without `=`). */
+export interface ParamSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The parameter `name` (lower-case) of one header-value element in text[from, to): `;name=value`,
+ * the name compared case-insensitively, spaces allowed around `;` and `=` (RFC 3261 §25.1). Only
+ * the element's own parameters count: a `;name=` inside `<…>` belongs to the URI and one inside a
+ * quoted string to the display name (§20.10), and the element ends at a `,` outside both.
+ */
+export function headerParam(text: string, from: number, to: number, name: string): ParamSpan | undefined {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      i++;
+      while (i < to && text.charCodeAt(i) !== QUOTE) i += text.charCodeAt(i) === BACKSLASH ? 2 : 1;
+      i++;
+    } else if (c === LT) {
+      const close = indexOfCode(text, GT, i, to);
+      if (close < 0) return undefined;
+      i = close + 1;
+    } else if (c === COMMA) {
+      return undefined;
+    } else if (c === SEMI) {
+      i++;
+      while (i < to && isLws(text.charCodeAt(i))) i++;
+      const nameStart = i;
+      while (i < to && isTokenChar(text.charCodeAt(i))) i++;
+      if (i - nameStart !== name.length || !startsWithIgnoreCase(text, nameStart, name)) continue;
+      let j = i;
+      while (j < to && isLws(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) !== EQUALS) return { start: i, end: i };
+      j++;
+      while (j < to && isLws(text.charCodeAt(j))) j++;
+      const start = j;
+      if (text.charCodeAt(j) === QUOTE) {
+        j++;
+        while (j < to && text.charCodeAt(j) !== QUOTE) j += text.charCodeAt(j) === BACKSLASH ? 2 : 1;
+        return { start, end: Math.min(j + 1, to) };
+      }
+      while (j < to && !isLws(text.charCodeAt(j)) && text.charCodeAt(j) !== SEMI && text.charCodeAt(j) !== COMMA) j++;
+      return { start, end: j };
+    } else {
+      i++;
+    }
+  }
+  return undefined;
+}
+
+/** The URI of a name-addr (`"Bob" <sip:bob@x>;tag=1` → the span of `sip:bob@x`) or of an addr-spec, whose parameters are the header's. */
+export function addressSpan(text: string, from: number, to: number): ParamSpan {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      i++;
+      while (i < to && text.charCodeAt(i) !== QUOTE) i += text.charCodeAt(i) === BACKSLASH ? 2 : 1;
+      i++;
+    } else if (c === LT) {
+      const close = indexOfCode(text, GT, i + 1, to);
+      return trimmed(text, i + 1, close < 0 ? to : close);
+    } else if (c === SEMI || c === COMMA) {
+      break;
+    } else {
+      i++;
+    }
+  }
+  return trimmed(text, from, Math.min(i, to));
+}
+
+function trimmed(text: string, start: number, end: number): ParamSpan {
+  while (start < end && isLws(text.charCodeAt(start))) start++;
+  while (end > start && isLws(text.charCodeAt(end - 1))) end--;
+  return { start, end };
+}

@@ -69,13 +69,13 @@ function transactionKey(s: MessageSummary): string {
   const method = s.method === 'ACK' ? 'INVITE' : s.method;
   if (s.branch?.startsWith(MAGIC_COOKIE)) return `${s.branch}|${s.sentBy ?? ''}|${method}`;
   // RFC 2543 peers: no usable branch, so match as RFC 3261 §17.1.3 describes for them.
-  return `2543|${s.callId}|${s.cseq}|${method}|${s.fromTag ?? ''}|${s.vias[0] ?? ''}`;
+  return `2543|${s.callId}|${s.cseq}|${method}|${s.fromTag ?? ''}|${s.topVia ?? ''}`;
 }
 
 /** The server a request was sent to: the log's destination, else the Route, else the Request-URI's host. */
 export function serverOf(s: MessageSummary): string | undefined {
   if (s.dst) return s.dst;
-  if (s.route) return uriKey(s.route);
+  if (s.routeKey) return s.routeKey;
   const uri = s.requestUriKey;
   return uri?.slice(uri.indexOf('@') + 1);
 }

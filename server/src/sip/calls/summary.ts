@@ -1,7 +1,8 @@
-// The few facts per message that transactions, dialogs and follow-ups are built from, read once.
-import { Header, SipMessage, Trace } from '../model';
-import { addressUri, contactHasExpiresParam, contactUris, findHeader, headerValue } from '../access';
-import { isLws, parseDigits } from '../values';
+// The few facts per message that transactions, dialogs and follow-ups are built from, read in one
+// pass over the message's rows of the header table: no header objects, no regular expressions.
+import { SipMessage, Trace } from '../model';
+import { addressSpan, headerParam, isLws, parseDigits, scanValue } from '../values';
+import { indexOfCode } from '../chars';
 
 export interface MessageSummary {
   readonly index: number;
@@ -11,163 +12,250 @@ export interface MessageSummary {
   readonly method: string;
   /** Status code of a response; 0 for a request. */
   readonly code: number;
-  readonly requestUri?: string;
-  /** `uriKey` of a request's Request-URI, From URI and To URI (what follow-ups are matched on), computed once. */
-  readonly requestUriKey?: string;
-  readonly fromKey?: string;
-  readonly toKey?: string;
+  readonly requestUri: string | undefined;
+  /** `uriKey` of a request's Request-URI, From URI and To URI (what follow-ups are matched on). */
+  readonly requestUriKey: string | undefined;
+  readonly fromKey: string | undefined;
+  readonly toKey: string | undefined;
   readonly callId: string;
+  /** NaN when the CSeq number is missing or not a number. */
   readonly cseq: number;
-  readonly fromUri?: string;
-  readonly fromTag?: string;
-  readonly toUri?: string;
-  readonly toTag?: string;
-  /** Top Via: its branch, sent-by, and where the branch value lies in the text. */
-  readonly branch?: string;
-  readonly branchOffset?: number;
-  readonly sentBy?: string;
+  readonly cseqOffset: number | undefined;
+  readonly fromTag: string | undefined;
+  readonly toTag: string | undefined;
+  /** Top Via: its branch, where the branch value lies in the text, and its sent-by. */
+  readonly branch: string | undefined;
+  readonly branchOffset: number | undefined;
+  readonly sentBy: string | undefined;
   readonly viaCount: number;
-  /** The top Via value and the one below it (no more), to follow a response across a proxy. */
-  readonly vias: readonly string[];
+  /** The top Via value and the one below it, to follow a response across a proxy. */
+  readonly topVia: string | undefined;
+  readonly secondVia: string | undefined;
   /** Contact URIs of a 3xx response (not read for other messages). */
   readonly contacts: readonly string[];
   /** Retry-After in seconds. */
-  readonly retryAfter?: number;
-  /** A 3xx response with an Expires header or an `expires` Contact parameter. */
+  readonly retryAfter: number | undefined;
+  /** A 3xx response with an Expires header or an `expires` parameter on a Contact. */
   readonly explicitExpiry: boolean;
-  /** Top Route URI, which decides the next hop before the Request-URI does. */
-  readonly route?: string;
-  readonly cseqOffset?: number;
+  /** `uriKey` of the top Route URI, which decides the next hop before the Request-URI does. */
+  readonly routeKey: string | undefined;
   /** From the log framing, when the trace came from a log format. */
-  readonly time?: number;
-  readonly src?: string;
-  readonly dst?: string;
+  readonly time: number | undefined;
+  readonly src: string | undefined;
+  readonly dst: string | undefined;
+}
+
+const COMMA = 44;
+const SEMI = 59;
+const COLON = 58;
+const QUESTION = 63;
+const GT = 62;
+const AT = 64;
+const SLASH = 47;
+const NONE: readonly string[] = [];
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isAlpha(c: number): boolean {
+  return isUpper(c) || (c >= 97 && c <= 122);
 }
 
 /**
- * The value of parameter `name` (`;name=value`) in `value` from `from` on. The usual lower-case,
- * unspaced spelling is found with indexOf; anything else falls back to a regular expression.
+ * Compares URIs the way a SIP engineer would for "the same target": scheme, user, host and port,
+ * not parameters. Reads text[from, to); the usual lower-case spelling is returned as a slice.
  */
-function parameter(value: string, name: string, from = 0): string | undefined {
-  const plain = value.indexOf(`;${name}=`, from);
-  if (plain >= 0) {
-    const start = plain + name.length + 2;
-    let end = start;
-    while (end < value.length && !';, \t>\r\n'.includes(value[end])) end++;
-    return end > start ? value.slice(start, end) : undefined;
+export function uriKeyOf(text: string, from: number, to: number): string | undefined {
+  while (from < to && isLws(text.charCodeAt(from))) from++;
+  while (to > from && isLws(text.charCodeAt(to - 1))) to--;
+  if (from === to) return undefined;
+  let colon = from;
+  while (colon < to && isAlpha(text.charCodeAt(colon))) colon++;
+  const scheme = text.slice(from, colon).toLowerCase();
+  if (text.charCodeAt(colon) !== COLON || (scheme !== 'sip' && scheme !== 'sips' && scheme !== 'tel')) return text.slice(from, to).toLowerCase();
+  let end = colon + 1;
+  let at = -1;
+  let upper = isUpper(text.charCodeAt(from));
+  for (; end < to; end++) {
+    const c = text.charCodeAt(end);
+    if (c === SEMI || c === QUESTION || c === GT) break;
+    if (c === AT) {
+      at = end;
+      upper = false;
+    } else if (isUpper(c)) upper = true;
   }
-  if (!value.toLowerCase().includes(name)) return undefined;
-  return new RegExp(`;\\s*${name}\\s*=\\s*([^;,\\s>]+)`, 'i').exec(value.slice(from))?.[1];
+  if (at >= 0 && !upper && text.charCodeAt(from + 1) >= 97) return text.slice(from, end);
+  const user = at >= 0 ? text.slice(colon + 1, at) : '';
+  return `${scheme}:${user}@${text.slice(at >= 0 ? at + 1 : colon + 1, end).toLowerCase()}`;
 }
 
-function tagOf(value: string | undefined): string | undefined {
-  return value === undefined ? undefined : parameter(value, 'tag', Math.max(0, value.lastIndexOf('>')));
-}
-
-/** Compares URIs the way a SIP engineer would for "the same target": scheme, user, host and port, not parameters. */
 export function uriKey(uri: string | undefined): string | undefined {
-  if (!uri) return undefined;
-  const m = /^(sips?|tel):([^;?>]*)/i.exec(uri.trim());
-  if (!m) return uri.trim().toLowerCase();
-  const [user, host] = m[2].includes('@') ? [m[2].slice(0, m[2].lastIndexOf('@')), m[2].slice(m[2].lastIndexOf('@') + 1)] : ['', m[2]];
-  return `${m[1].toLowerCase()}:${user}@${host.toLowerCase()}`;
+  return uri === undefined ? undefined : uriKeyOf(uri, 0, uri.length);
 }
 
-const NONE: readonly string[] = [];
-
-export function summarize(trace: Trace): MessageSummary[] {
-  const out: MessageSummary[] = [];
-  for (let i = 0; i < trace.messages.length; i++) {
-    const m = trace.messages.at(i);
-    out.push(summarizeMessage(trace, m, trace.headers.headersOf(m)));
-  }
-  return out;
+/** text[from, to) with folded lines joined by a single space. */
+function unfolded(text: string, from: number, to: number): string {
+  const raw = text.slice(from, to);
+  return raw.includes('\n') ? raw.replace(/[ \t]*\r?\n[ \t]+/g, ' ') : raw;
 }
 
-/** The summary of one message, from its already materialised header fields. */
-export function summarizeMessage(trace: Trace, m: SipMessage, headers: readonly Header[]): MessageSummary {
-  const { text } = trace;
-  const i = m.index;
-  const value = (name: string) => {
-    const h = findHeader(headers, name);
-    return h ? headerValue(text, h) : undefined;
+function paramValue(text: string, from: number, to: number, name: string): string | undefined {
+  const span = headerParam(text, from, to, name);
+  return span && span.end > span.start ? text.slice(span.start, span.end) : undefined;
+}
+
+/** Reads the summary of each message of `trace`; the header names it needs are looked up once. */
+export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
+  const { text, headers } = trace;
+  const ids = {
+    via: headers.knownId('via'),
+    from: headers.knownId('from'),
+    to: headers.knownId('to'),
+    callId: headers.knownId('call-id'),
+    cseq: headers.knownId('cseq'),
+    contact: headers.knownId('contact'),
+    expires: headers.knownId('expires'),
+    retryAfter: headers.knownId('retry-after'),
+    route: headers.knownId('route'),
   };
-  const cseqHeader = findHeader(headers, 'cseq');
-  let cseqNumberEnd = cseqHeader ? cseqHeader.valueOffset : 0;
-  while (cseqHeader && cseqNumberEnd < cseqHeader.valueEnd && !isLws(text.charCodeAt(cseqNumberEnd))) cseqNumberEnd++;
-  let cseqMethod = cseqNumberEnd;
-  while (cseqHeader && cseqMethod < cseqHeader.valueEnd && isLws(text.charCodeAt(cseqMethod))) cseqMethod++;
-  // Only the top two Via values are read (transactions, proxies); the rest are counted.
-  const vias: string[] = [];
-  let viaCount = 0;
-  for (const h of headers) {
-    if (h.name !== 'via') continue;
-    const v = headerValue(text, h);
-    if (!v.includes(',')) {
-      viaCount++;
-      if (vias.length < 2) vias.push(v);
-    } else {
-      for (const part of v.split(',')) {
-        if (part.trim() === '') continue;
-        viaCount++;
-        if (vias.length < 2) vias.push(part.trim());
+  return (m: SipMessage): MessageSummary => {
+    const line = m.startLine;
+    const isRequest = line.kind === 'request';
+    // Contacts and their expiry matter for redirects only; reading them for every message costs time.
+    const redirect = line.kind === 'response' && line.code >= 300 && line.code < 400;
+    let callId = '';
+    let cseq = NaN;
+    let cseqOffset: number | undefined;
+    let cseqMethod = '';
+    let fromKey: string | undefined;
+    let fromTag: string | undefined;
+    let toKey: string | undefined;
+    let toTag: string | undefined;
+    let viaCount = 0;
+    let topVia = -1;
+    let topViaEnd = 0;
+    let secondVia: string | undefined;
+    let retryAfter: number | undefined;
+    let routeKey: string | undefined;
+    let contacts: string[] | undefined;
+    let explicitExpiry = false;
+    let seen = 0; // bit per single-valued header already read: the first one counts
+    for (let row = m.firstHeader, last = m.firstHeader + m.headerCount; row < last; row++) {
+      const id = headers.nameIdOf(row);
+      const from = headers.valueOffsetOf(row);
+      const to = headers.valueEndOf(row);
+      if (id === ids.via) {
+        // Only the top two Via values are kept (transactions, proxies); the rest are counted.
+        const elements = indexOfCode(text, COMMA, from, to) < 0 ? [from, to] : scanValue(text, from, to, true).elements;
+        for (let k = 0; k < elements.length; k += 2) {
+          if (viaCount === 0) {
+            topVia = elements[k];
+            topViaEnd = elements[k + 1];
+          } else if (viaCount === 1) secondVia = unfolded(text, elements[k], elements[k + 1]);
+          viaCount++;
+        }
+      } else if (id === ids.callId && !(seen & 1)) {
+        seen |= 1;
+        callId = unfolded(text, from, to);
+      } else if (id === ids.cseq && !(seen & 2)) {
+        seen |= 2;
+        let end = from;
+        while (end < to && !isLws(text.charCodeAt(end))) end++;
+        cseq = parseDigits(text, from, end) ?? NaN;
+        cseqOffset = from;
+        while (end < to && isLws(text.charCodeAt(end))) end++;
+        cseqMethod = text.slice(end, to);
+      } else if (id === ids.from && !(seen & 4)) {
+        seen |= 4;
+        if (isRequest) {
+          const uri = addressSpan(text, from, to);
+          fromKey = uriKeyOf(text, uri.start, uri.end);
+        }
+        fromTag = paramValue(text, from, to, 'tag');
+      } else if (id === ids.to && !(seen & 8)) {
+        seen |= 8;
+        if (isRequest) {
+          const uri = addressSpan(text, from, to);
+          toKey = uriKeyOf(text, uri.start, uri.end);
+        }
+        toTag = paramValue(text, from, to, 'tag');
+      } else if (id === ids.retryAfter && !(seen & 16)) {
+        seen |= 16;
+        let end = from;
+        while (end < to && !isLws(text.charCodeAt(end)) && text.charCodeAt(end) !== SEMI && text.charCodeAt(end) !== 40) end++;
+        retryAfter = parseDigits(text, from, end);
+      } else if (id === ids.route && isRequest && !(seen & 32)) {
+        seen |= 32;
+        const uri = addressSpan(text, from, to);
+        routeKey = uriKeyOf(text, uri.start, uri.end);
+      } else if (redirect && id === ids.contact) {
+        const elements = scanValue(text, from, to, true).elements;
+        for (let k = 0; k < elements.length; k += 2) {
+          const uri = addressSpan(text, elements[k], elements[k + 1]);
+          (contacts ??= []).push(text.slice(uri.start, uri.end));
+          if (headerParam(text, elements[k], elements[k + 1], 'expires')) explicitExpiry = true;
+        }
+      } else if (redirect && id === ids.expires) {
+        explicitExpiry = true;
       }
     }
-  }
-  const topVia = vias[0];
-  const branch = topVia ? parameter(topVia, 'branch') : undefined;
-  const viaHeader = findHeader(headers, 'via');
-  let branchOffset: number | undefined;
-  if (branch && viaHeader) {
-    const at = text.slice(viaHeader.valueOffset, viaHeader.valueEnd).indexOf(branch);
-    if (at >= 0) branchOffset = viaHeader.valueOffset + at;
-  }
-  const sentBy = topVia ? /^SIP\s*\/\s*[^/]+\/\s*\S+\s+([^;\s]+)/i.exec(topVia)?.[1]?.toLowerCase() : undefined;
-  const retryAfterHeader = findHeader(headers, 'retry-after');
-  let retryAfter: number | undefined;
-  if (retryAfterHeader) {
-    let end = retryAfterHeader.valueOffset;
-    while (end < retryAfterHeader.valueEnd && !isLws(text.charCodeAt(end)) && text.charCodeAt(end) !== 59 && text.charCodeAt(end) !== 40) end++;
-    retryAfter = parseDigits(text, retryAfterHeader.valueOffset, end);
-  }
-  const from = value('from');
-  const to = value('to');
-  const line = m.startLine;
-  const route = line.kind === 'request' ? value('route') : undefined;
-  // Contacts and their expiry matter for redirects only; reading them for every message costs time.
-  const redirect = line.kind === 'response' && line.code >= 300 && line.code < 400;
-  const meta = trace.meta[i];
-  const fromUri = from !== undefined ? addressUri(from) : undefined;
-  const toUri = to !== undefined ? addressUri(to) : undefined;
-  const requestUri = line.kind === 'request' ? text.slice(line.uriOffset, line.uriEnd) : undefined;
-  return {
-    index: i,
-    offset: m.offset,
-    kind: line.kind,
-    method: line.kind === 'request' ? text.slice(line.methodOffset, line.methodEnd) : cseqHeader ? text.slice(cseqMethod, cseqHeader.valueEnd) : '',
-    code: line.kind === 'response' ? line.code : 0,
-    requestUri,
-    requestUriKey: uriKey(requestUri),
-    callId: value('call-id')?.trim() ?? '',
-    cseq: cseqHeader ? parseDigits(text, cseqHeader.valueOffset, cseqNumberEnd) ?? NaN : NaN,
-    cseqOffset: cseqHeader?.valueOffset,
-    fromUri,
-    fromKey: line.kind === 'request' ? uriKey(fromUri) : undefined,
-    fromTag: tagOf(from),
-    toUri,
-    toKey: line.kind === 'request' ? uriKey(toUri) : undefined,
-    toTag: tagOf(to),
-    branch,
-    branchOffset,
-    sentBy,
-    viaCount,
-    vias,
-    contacts: redirect ? contactUris(text, headers) : NONE,
-    retryAfter,
-    explicitExpiry: redirect && (findHeader(headers, 'expires') !== undefined || contactHasExpiresParam(text, headers)),
-    route: route !== undefined ? addressUri(route.split(',')[0]) : undefined,
-    time: meta?.time,
-    src: meta?.src,
-    dst: meta?.dst,
+    let branch: string | undefined;
+    let branchOffset: number | undefined;
+    let sentBy: string | undefined;
+    if (topVia >= 0) {
+      const span = headerParam(text, topVia, topViaEnd, 'branch');
+      if (span && span.end > span.start) {
+        branch = text.slice(span.start, span.end);
+        branchOffset = span.start;
+      }
+      // SIP / 2.0 / UDP host:port;…: the sent-by follows the transport, after the second slash.
+      let i = topVia;
+      for (let slashes = 0; i < topViaEnd && slashes < 2; i++) if (text.charCodeAt(i) === SLASH) slashes++;
+      while (i < topViaEnd && isLws(text.charCodeAt(i))) i++;
+      while (i < topViaEnd && !isLws(text.charCodeAt(i))) i++;
+      while (i < topViaEnd && isLws(text.charCodeAt(i))) i++;
+      let end = i;
+      while (end < topViaEnd && !isLws(text.charCodeAt(end)) && text.charCodeAt(end) !== SEMI) end++;
+      if (end > i) sentBy = text.slice(i, end).toLowerCase();
+    }
+    const meta = trace.meta[m.index];
+    const requestUri = line.kind === 'request' ? text.slice(line.uriOffset, line.uriEnd) : undefined;
+    return {
+      index: m.index,
+      offset: m.offset,
+      kind: line.kind,
+      method: line.kind === 'request' ? text.slice(line.methodOffset, line.methodEnd) : cseqMethod,
+      code: line.kind === 'response' ? line.code : 0,
+      requestUri,
+      requestUriKey: line.kind === 'request' ? uriKeyOf(text, line.uriOffset, line.uriEnd) : undefined,
+      fromKey,
+      toKey,
+      callId,
+      cseq,
+      cseqOffset,
+      fromTag,
+      toTag,
+      branch,
+      branchOffset,
+      sentBy,
+      viaCount,
+      topVia: topVia >= 0 ? unfolded(text, topVia, topViaEnd) : undefined,
+      secondVia,
+      contacts: contacts ?? NONE,
+      retryAfter,
+      explicitExpiry,
+      routeKey,
+      time: meta?.time,
+      src: meta?.src,
+      dst: meta?.dst,
+    };
   };
+}
+
+export function summarize(trace: Trace): MessageSummary[] {
+  const read = summarizer(trace);
+  const out: MessageSummary[] = new Array(trace.messages.length);
+  for (let i = 0; i < trace.messages.length; i++) out[i] = read(trace.messages.at(i));
+  return out;
 }

@@ -16,9 +16,9 @@ Example: UAS → proxy \`503\` (two Vias), proxy → UAC \`503\` (one Via).`,
     const below = new Map<string, MessageSummary>();
     for (const s of calls.summaries) {
       if (s.kind !== 'response' || s.code !== 503) continue;
-      const downstream = below.get(`${s.callId}|${s.cseq}|${s.viaCount}|${s.vias[0]}`);
+      const downstream = below.get(`${s.callId}|${s.cseq}|${s.viaCount}|${s.topVia}`);
       if (s.viaCount > 1) {
-        const key = `${s.callId}|${s.cseq}|${s.viaCount - 1}|${s.vias[1]}`;
+        const key = `${s.callId}|${s.cseq}|${s.viaCount - 1}|${s.secondVia}`;
         if (!below.has(key)) below.set(key, s);
       }
       if (!downstream) continue;

@@ -5,6 +5,16 @@ export const LF = 10;
 export const SP = 32;
 export const HT = 9;
 export const COLON = 58;
+export const QUOTE = 34;
+export const BACKSLASH = 92;
+export const LT = 60;
+export const GT = 62;
+export const COMMA = 44;
+export const SEMI = 59;
+export const EQUALS = 61;
+export const QUESTION = 63;
+export const AT = 64;
+export const SLASH = 47;
 
 const TOKEN_PUNCTUATION = "-.!%*_+`'~";
 const tokenTable = new Uint8Array(128);
@@ -65,4 +75,16 @@ export function startsWithIgnoreCase(text: string, pos: number, ascii: string): 
 export function indexOfCode(text: string, code: number, from: number, to: number): number {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
   return -1;
+}
+
+/** Linear whitespace, folded line breaks included. */
+export function isLws(c: number): boolean {
+  return isWhitespace(c) || c === CR || c === LF;
+}
+
+/** Given the offset of an opening `"`, the offset just after its closing quote (or `to`); `\\` escapes a character. */
+export function skipQuoted(text: string, open: number, to: number): number {
+  let i = open + 1;
+  while (i < to && text.charCodeAt(i) !== QUOTE) i += text.charCodeAt(i) === BACKSLASH ? 2 : 1;
+  return Math.min(i + 1, to);
 }

@@ -1,17 +1,5 @@
 // Lazy readers for header values: called by the rules that need them, on the few headers they check.
-import { CR, LF, indexOfCode, isDigit, isTokenChar, isWhitespace, startsWithIgnoreCase } from './chars';
-
-const QUOTE = 34;
-const BACKSLASH = 92;
-const LT = 60;
-const GT = 62;
-const COMMA = 44;
-const SEMI = 59;
-const EQUALS = 61;
-
-function isLws(c: number): boolean {
-  return isWhitespace(c) || c === CR || c === LF;
-}
+import { BACKSLASH, COMMA, EQUALS, GT, LT, QUOTE, SEMI, indexOfCode, isDigit, isLws, isTokenChar, skipQuoted, startsWithIgnoreCase } from './chars';
 
 export interface ValueScan {
   /** [start, end) pairs of comma-separated elements, trimmed (only split when asked). */
@@ -128,9 +116,7 @@ export function headerParam(text: string, from: number, to: number, name: string
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      i++;
-      while (i < to && text.charCodeAt(i) !== QUOTE) i += text.charCodeAt(i) === BACKSLASH ? 2 : 1;
-      i++;
+      i = skipQuoted(text, i, to);
     } else if (c === LT) {
       const close = indexOfCode(text, GT, i, to);
       if (close < 0) return undefined;
@@ -149,11 +135,7 @@ export function headerParam(text: string, from: number, to: number, name: string
       j++;
       while (j < to && isLws(text.charCodeAt(j))) j++;
       const start = j;
-      if (text.charCodeAt(j) === QUOTE) {
-        j++;
-        while (j < to && text.charCodeAt(j) !== QUOTE) j += text.charCodeAt(j) === BACKSLASH ? 2 : 1;
-        return { start, end: Math.min(j + 1, to) };
-      }
+      if (text.charCodeAt(j) === QUOTE) return { start, end: skipQuoted(text, j, to) };
       while (j < to && !isLws(text.charCodeAt(j)) && text.charCodeAt(j) !== SEMI && text.charCodeAt(j) !== COMMA) j++;
       return { start, end: j };
     } else {
@@ -169,9 +151,7 @@ export function addressSpan(text: string, from: number, to: number): ParamSpan {
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      i++;
-      while (i < to && text.charCodeAt(i) !== QUOTE) i += text.charCodeAt(i) === BACKSLASH ? 2 : 1;
-      i++;
+      i = skipQuoted(text, i, to);
     } else if (c === LT) {
       const close = indexOfCode(text, GT, i + 1, to);
       return trimmed(text, i + 1, close < 0 ? to : close);

@@ -1,8 +1,8 @@
 // The few facts per message that transactions, dialogs and follow-ups are built from, read in one
 // pass over the message's rows of the header table: no header objects, no regular expressions.
 import { SipMessage, Trace } from '../model';
-import { addressSpan, headerParam, isLws, parseDigits, scanValue } from '../values';
-import { indexOfCode } from '../chars';
+import { addressSpan, headerParam, parseDigits, scanValue } from '../values';
+import { AT, COLON, COMMA, GT, QUESTION, SEMI, SLASH, indexOfCode, isLws } from '../chars';
 
 export interface MessageSummary {
   readonly index: number;
@@ -45,13 +45,6 @@ export interface MessageSummary {
   readonly dst: string | undefined;
 }
 
-const COMMA = 44;
-const SEMI = 59;
-const COLON = 58;
-const QUESTION = 63;
-const GT = 62;
-const AT = 64;
-const SLASH = 47;
 const NONE: readonly string[] = [];
 
 function isUpper(c: number): boolean {

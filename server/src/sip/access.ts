@@ -49,6 +49,9 @@ function valueIn(trace: Trace, message: SipMessage, name: string): string | unde
   return h ? headerValue(trace.text, h) : undefined;
 }
 
+/** How many earlier messages a per-message rule may read (requestFor): an edit re-checks that many after it. */
+export const MESSAGE_LOOK_BACK = 500;
+
 /**
  * The request a response answers: the nearest earlier request with the same Call-ID and CSeq.
  * Only used for the few responses that explain themselves (302, 503), so a bounded look-back will do.
@@ -57,7 +60,7 @@ export function requestFor(trace: Trace, response: SipMessage): SipMessage | und
   const callId = valueIn(trace, response, 'call-id');
   const cseq = valueIn(trace, response, 'cseq');
   if (callId === undefined || cseq === undefined) return undefined;
-  for (let i = response.index - 1; i >= 0 && i >= response.index - 500; i--) {
+  for (let i = response.index - 1; i >= 0 && i >= response.index - MESSAGE_LOOK_BACK; i--) {
     const m = trace.messages.at(i);
     if (m.startLine.kind === 'request' && valueIn(trace, m, 'call-id') === callId && valueIn(trace, m, 'cseq') === cseq) return m;
   }

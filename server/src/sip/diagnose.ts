@@ -5,7 +5,6 @@ import { RULES, RULES_BY_CODE } from './rules';
 import { createContext } from './rules/context';
 import { DEFAULT_RULE_PARAMETERS, RuleParameters } from './rules/rule';
 import { buildCallModel } from './calls/callModel';
-import { MessageSummary, summarizer } from './calls/summary';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -33,34 +32,47 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1
 const CHECKS = RULES.filter((r) => r.check);
 const TRACE_CHECKS = RULES.filter((r) => r.checkTrace);
 
-/** Every finding of every rule, in document order, before severities are applied. */
-export function runRules(trace: Trace, parameters: RuleParameters = DEFAULT_RULE_PARAMETERS): Finding[] {
-  const found: Finding[] = [...trace.findings];
-  // The call model's per-message summaries are read in the same pass over the messages.
-  const summaries: MessageSummary[] = [];
-  const summarize = summarizer(trace);
-  for (let i = 0; i < trace.messages.length; i++) {
+/** Runs the per-message rules on messages [from, to), giving each message's findings to `found`. */
+export function checkMessages(trace: Trace, from: number, to: number, found: (index: number, findings: readonly Finding[]) => void): void {
+  for (let i = from; i < to; i++) {
     const message = trace.messages.at(i);
+    let findings: Finding[] | undefined;
     let code = '';
-    const context = createContext(trace, message, (offset, length, msg, data) => found.push({ code, offset, length, message: msg, data }));
+    const context = createContext(trace, message, (offset, length, msg, data) => (findings ??= []).push({ code, offset, length, message: msg, data }));
     for (const rule of CHECKS) {
       code = rule.code;
       rule.check!(context);
     }
-    summaries.push(summarize(message));
+    found(i, findings ?? NO_FINDINGS);
   }
-  if (TRACE_CHECKS.length > 0 && trace.messages.length > 0) {
-    const calls = buildCallModel(trace, summaries);
-    for (const rule of TRACE_CHECKS) {
-      rule.checkTrace!({
-        trace,
-        text: trace.text,
-        calls,
-        parameters,
-        report: (offset, length, message, related) => found.push({ code: rule.code, offset, length, message, related }),
-      });
-    }
+}
+
+const NO_FINDINGS: readonly Finding[] = [];
+
+/** The rules about the whole trace: what clients did across messages, on the calls and transactions. */
+export function checkTraceWide(trace: Trace, parameters: RuleParameters = DEFAULT_RULE_PARAMETERS): Finding[] {
+  const found: Finding[] = [];
+  if (TRACE_CHECKS.length === 0 || trace.messages.length === 0) return found;
+  const calls = buildCallModel(trace);
+  for (const rule of TRACE_CHECKS) {
+    rule.checkTrace!({
+      trace,
+      text: trace.text,
+      calls,
+      parameters,
+      report: (offset, length, message, related) => found.push({ code: rule.code, offset, length, message, related }),
+    });
   }
+  return found;
+}
+
+/** Every finding of every rule, in document order, before severities are applied. */
+export function runRules(trace: Trace, parameters: RuleParameters = DEFAULT_RULE_PARAMETERS): Finding[] {
+  const found: Finding[] = [...trace.findings];
+  checkMessages(trace, 0, trace.messages.length, (_, findings) => {
+    for (const f of findings) found.push(f);
+  });
+  for (const f of checkTraceWide(trace, parameters)) found.push(f);
   return found.sort((a, b) => a.offset - b.offset);
 }
 
@@ -80,9 +92,14 @@ export function isSeveritySetting(value: unknown): value is SeveritySetting {
  * list is in document order again.
  */
 export function diagnose(trace: Trace, options: DiagnoseOptions = {}): Diagnosis {
+  return rate(runRules(trace, options.parameters), options);
+}
+
+/** Severities and the bound applied to findings in document order. */
+export function rate(findings: readonly Finding[], options: DiagnoseOptions = {}): Diagnosis {
   const max = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
   const rated: RatedFinding[] = [];
-  for (const finding of runRules(trace, options.parameters)) {
+  for (const finding of findings) {
     const severity = severityOf(finding.code, options.severities);
     if (severity !== 'off') rated.push({ ...finding, severity });
   }

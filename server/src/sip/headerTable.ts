@@ -6,9 +6,38 @@ const FIELDS = 6; // offset, nameEnd, valueOffset, valueEnd, end, name id
 
 export class HeaderTable {
   private rows = new Int32Array(FIELDS * 1024);
-  private readonly names: string[] = [];
-  private readonly nameIds = new Map<string, number>();
+  private readonly names: string[];
+  private readonly nameIds: Map<string, number>;
   private size = 0;
+
+  /** `sharing` lends its name ids, so rows of both tables can be spliced together. */
+  constructor(sharing?: HeaderTable) {
+    this.names = sharing ? sharing.names : [];
+    this.nameIds = sharing ? sharing.nameIds : new Map();
+  }
+
+  /** Like MessageTable.spliced: rows [0, from), `inserted`'s rows, rows [to, count) with offsets moved by `offsetDelta`. */
+  spliced(from: number, to: number, inserted: HeaderTable, offsetDelta: number): HeaderTable {
+    const out = new HeaderTable(this);
+    const size = from + inserted.size + (this.size - to);
+    const rows = new Int32Array(Math.max(FIELDS, size * FIELDS));
+    rows.set(this.rows.subarray(0, from * FIELDS), 0);
+    rows.set(inserted.rows.subarray(0, inserted.size * FIELDS), from * FIELDS);
+    const tail = (from + inserted.size) * FIELDS;
+    rows.set(this.rows.subarray(to * FIELDS, this.size * FIELDS), tail);
+    if (offsetDelta !== 0) {
+      for (let at = tail; at < size * FIELDS; at += FIELDS) {
+        rows[at] += offsetDelta;
+        rows[at + 1] += offsetDelta;
+        rows[at + 2] += offsetDelta;
+        rows[at + 3] += offsetDelta;
+        rows[at + 4] += offsetDelta;
+      }
+    }
+    out.rows = rows;
+    out.size = size;
+    return out;
+  }
 
   get count(): number {
     return this.size;

@@ -4,6 +4,9 @@
 import { SipMessage, StartLine } from './model';
 
 const F = 17; // fields per message, laid out as in add()
+/** The fields that hold offsets into the text (all but kind, code, first header, header count, flags). */
+const OFFSET_FIELDS = [0, 1, 2, 4, 5, 6, 7, 8, 9, 13, 15, 16];
+const FIRST_HEADER = 11;
 
 export class MessageTable implements Iterable<SipMessage> {
   private rows = new Int32Array(F * 256);
@@ -56,8 +59,37 @@ export class MessageTable implements Iterable<SipMessage> {
     if (this.rows.length > this.size * F) this.rows = this.rows.slice(0, this.size * F);
   }
 
+  /**
+   * A new table: rows [0, from) of this one, then `inserted`'s rows (their first header moved by
+   * `insertedHeaderBase`), then rows [to, length) of this one with offsets moved by `offsetDelta`
+   * and first headers by `headerDelta`. The tables stay as they are.
+   */
+  spliced(from: number, to: number, inserted: MessageTable, insertedHeaderBase: number, offsetDelta: number, headerDelta: number): MessageTable {
+    const out = new MessageTable();
+    const size = from + inserted.size + (this.size - to);
+    const rows = new Int32Array(Math.max(F, size * F));
+    rows.set(this.rows.subarray(0, from * F), 0);
+    rows.set(inserted.rows.subarray(0, inserted.size * F), from * F);
+    for (let i = 0, at = from * F + FIRST_HEADER; i < inserted.size; i++, at += F) rows[at] += insertedHeaderBase;
+    const tail = (from + inserted.size) * F;
+    rows.set(this.rows.subarray(to * F, this.size * F), tail);
+    if (offsetDelta !== 0 || headerDelta !== 0) {
+      for (let at = tail; at < size * F; at += F) {
+        for (const field of OFFSET_FIELDS) rows[at + field] += offsetDelta;
+        rows[at + FIRST_HEADER] += headerDelta;
+      }
+    }
+    out.rows = rows;
+    out.size = size;
+    return out;
+  }
+
   offsetOf(index: number): number {
     return this.rows[index * F];
+  }
+
+  firstHeaderOf(index: number): number {
+    return this.rows[index * F + FIRST_HEADER];
   }
 
   endOf(index: number): number {

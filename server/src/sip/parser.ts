@@ -9,25 +9,68 @@ import { detectFormat, Frame, MessageMeta, TraceFormat } from './formats';
 import { isStartLine, parseStartLine } from './startLine';
 import { canonicalHeaderName } from './headerNames';
 import { advanceBlank, advanceUtf8, utf8Length } from './utf8';
-import { messageIndexAt } from './access';
+
+/** How a trace was read, kept so that an edit can re-read only the messages it touched (reparse.ts). */
+export interface Layout {
+  readonly format: TraceFormat | undefined;
+  /** A log format's frames, and for frame k the index of its first message (one more entry at the end). */
+  readonly frames: readonly Frame[];
+  readonly frameFirst: Int32Array;
+  /** What each message's framing line says, before times that cross midnight are made to count on. */
+  readonly rawMeta: ReadonlyArray<MessageMeta | undefined>;
+  /** Framing and syntax findings of the messages, without those about the whole text. */
+  readonly findings: readonly Finding[];
+}
+
+const layouts = new WeakMap<Trace, Layout>();
+
+export function layoutOf(trace: Trace): Layout | undefined {
+  return layouts.get(trace);
+}
+
+/** `sharing`: the header table of a trace whose rows the new ones will be spliced into. */
+export function newParseState(sharing?: HeaderTable): ParseState {
+  return { findings: [], messages: new MessageTable(), headers: new HeaderTable(sharing), names: new Map() };
+}
 
 export function parseTrace(text: string): Trace {
-  const state: ParseState = { findings: [], messages: new MessageTable(), headers: new HeaderTable(), names: new Map() };
   const format = detectFormat(text);
+  const state = newParseState();
   const meta: Array<MessageMeta | undefined> = [];
+  const frames = format ? format.frames(text) : [];
+  const frameFirst = readFrames(text, format, frames, state, meta);
   if (!format) readMessages(new Region(text, 0, text.length), state);
-  else for (const frame of format.frames(text)) readFrame(text, format, frame, state, meta);
   state.headers.trim();
   state.messages.trim();
-  reportUnreadableContent(text, state.messages, state.findings);
-  return {
+  return assemble(text, state.messages, state.headers, { format, frames, frameFirst, rawMeta: meta, findings: state.findings });
+}
+
+/** Reads each frame into `state`; returns each frame's first message index, and one past the last. */
+export function readFrames(text: string, format: TraceFormat | undefined, frames: readonly Frame[], state: ParseState, meta: Array<MessageMeta | undefined>): Int32Array {
+  const frameFirst = new Int32Array(frames.length + 1);
+  for (let k = 0; k < frames.length; k++) {
+    frameFirst[k] = state.messages.length;
+    readFrame(text, format!, frames[k], state, meta);
+  }
+  frameFirst[frames.length] = state.messages.length;
+  return frameFirst;
+}
+
+/** The trace of `text` from its tables and layout; findings about the whole text are made here. */
+export function assemble(text: string, messages: MessageTable, headers: HeaderTable, layout: Layout): Trace {
+  const findings = [...layout.findings];
+  reportUnreadableContent(text, messages, findings);
+  const { format } = layout;
+  const trace: Trace = {
     text,
     format: format ? { id: format.id, name: format.name } : undefined,
-    messages: state.messages,
-    meta: continuousTimes(meta),
-    headers: state.headers,
-    findings: state.findings,
+    messages,
+    meta: continuousTimes(layout.rawMeta),
+    headers,
+    findings,
   };
+  layouts.set(trace, layout);
+  return trace;
 }
 
 function readFrame(text: string, format: TraceFormat, frame: Frame, state: ParseState, meta: Array<MessageMeta | undefined>): void {
@@ -85,27 +128,30 @@ function reportUnreadableContent(text: string, messages: MessageTable, findings:
   }
 }
 
+/** Looks only between messages: their own content is checked by the rules. */
 function firstUnreadableOutside(text: string, messages: MessageTable): number {
-  let first = -1;
-  for (const ch of ['\0', '\uFFFD']) {
-    for (let at = text.indexOf(ch); at >= 0 && (first < 0 || at < first); ) {
-      const inside = messageIndexAt(messages, at);
-      if (inside < 0 || at >= messages.endOf(inside)) {
-        first = at;
-        break;
-      }
-      at = text.indexOf(ch, messages.endOf(inside));
+  let gapStart = 0;
+  for (let i = 0; i <= messages.length; i++) {
+    const gapEnd = i < messages.length ? messages.offsetOf(i) : text.length;
+    for (let at = gapStart; at < gapEnd; at++) {
+      const c = text.charCodeAt(at);
+      if (c === 0 || c === 0xfffd) return at;
     }
+    if (i < messages.length) gapStart = Math.max(gapStart, messages.endOf(i));
   }
-  return first;
+  return -1;
 }
 
-/** Reads every message in the region, skipping lines that are not SIP. */
-export function readMessages(region: Region, state: ParseState, onMessage?: (index: number) => void): void {
+/**
+ * Reads every message in the region, skipping lines that are not SIP. `stopAt` may end the reading
+ * before the message that starts at a position; the return value is that position, or -1.
+ */
+export function readMessages(region: Region, state: ParseState, onMessage?: (index: number) => void, stopAt?: (pos: number) => boolean): number {
   let pos = region.start;
   while (pos < region.limit) {
     const end = region.lineEnd(pos);
     if (region.startsMessage(pos, end)) {
+      if (stopAt?.(pos)) return pos;
       const message = parseMessage(region, pos, end, state);
       state.messages.add(message);
       onMessage?.(message.index);
@@ -115,6 +161,7 @@ export function readMessages(region: Region, state: ParseState, onMessage?: (ind
       pos = region.nextLineStart(end);
     }
   }
+  return -1;
 }
 
 export interface ParseState {

@@ -11,14 +11,14 @@ import { freeswitch } from './freeswitch';
 export const FORMATS: readonly TraceFormat[] = [sipp, sngrep, ngrep, tsharkFollow, kamailioSipdump, asteriskChanSip, asteriskPjsip, freeswitch];
 
 /** How much of the file is looked at to recognise its format. */
-const SAMPLE = 256 * 1024;
+export const FORMAT_SAMPLE = 256 * 1024;
 
 /**
  * The format whose framing lines occur most often near the top of the file, or undefined for a
  * plain trace (bare messages, possibly with other text between them).
  */
 export function detectFormat(text: string): TraceFormat | undefined {
-  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  const sample = text.length > FORMAT_SAMPLE ? text.slice(0, FORMAT_SAMPLE) : text;
   const chars = [...new Set(FORMATS.map((f) => f.firstChars).join(''))].join('');
   const counts = new Map<TraceFormat, number>();
   scanLines(sample, chars, (line) => {

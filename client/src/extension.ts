@@ -6,6 +6,7 @@ interface TraceInfo {
   readonly uri: string;
   readonly format: string;
   readonly messages: number;
+  readonly complete: boolean;
 }
 
 let client: LanguageClient | undefined;
@@ -32,8 +33,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       status.hide();
       return;
     }
-    status.text = `$(list-flat) ${info.format} · ${info.messages} message${info.messages === 1 ? '' : 's'}`;
-    status.tooltip = `SIP Trace Inspector read this file as ${info.format} and found ${info.messages} SIP message${info.messages === 1 ? '' : 's'}.`;
+    const checking = info.complete === false;
+    status.text = `${checking ? '$(sync~spin)' : '$(list-flat)'} ${info.format} · ${info.messages.toLocaleString('en-US')} message${info.messages === 1 ? '' : 's'}`;
+    status.tooltip = `SIP Trace Inspector read this file as ${info.format} and found ${info.messages.toLocaleString('en-US')} SIP message${info.messages === 1 ? '' : 's'}.${checking ? ' Still checking: the diagnostics so far cover part of the trace.' : ''}`;
     status.show();
   };
 

@@ -2,7 +2,7 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TraceCache } from './languageService';
-import { DEFAULT_SETTINGS, Settings, readSettings } from './settings';
+import { DEFAULT_SETTINGS, Settings, readSettings, ruleParameters } from './settings';
 import { computeDiagnostics } from './features/diagnostics';
 import { computeHover } from './features/hover';
 import { computeCodeActions } from './features/codeActions';
@@ -10,8 +10,15 @@ import { computeSymbols } from './features/symbols';
 import { DETECT_FORMAT, TRACE_INFO, describeTrace, detectTrace } from './features/traceInfo';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
 const traces = new TraceCache();
+// Every change passes through the cache on its way into the document, so it knows what each edit touched.
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update(document, changes, version) {
+    for (const change of changes) traces.applyChange(document, change, version);
+    return document;
+  },
+});
 const settingsByUri = new Map<string, Promise<Settings>>();
 let canAskConfiguration = false;
 let initialSettings: Settings = DEFAULT_SETTINGS;
@@ -45,20 +52,50 @@ function settingsFor(uri: string): Promise<Settings> {
 // Validation runs once per burst of edits, on the latest version only.
 const pending = new Map<string, NodeJS.Immediate>();
 
-/** True while `document` is still open at this version: a close or a newer edit makes a result stale. */
-function isCurrent(document: TextDocument): boolean {
-  return documents.get(document.uri)?.version === document.version;
+/** A trace with more messages than this is checked a part at a time, publishing what is found so far. */
+const SMALL_TRACE = 2000;
+/** Messages checked before the first diagnostics of a big trace are published, and between two yields. */
+const PART = 2000;
+
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function publish(document: TextDocument, version: number, settings: Settings, complete: boolean): Promise<boolean> {
+  if (documents.get(document.uri)?.version !== version) return false;
+  const parsed = traces.get(document);
+  const diagnostics = computeDiagnostics(parsed, traces.analysis(document, ruleParameters(settings)).findings(), settings);
+  await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+  // After the diagnostics, so that "complete" means they are all there.
+  await connection.sendNotification(TRACE_INFO, describeTrace(parsed, complete));
+  return true;
 }
 
+/**
+ * Checks the document's current version. A big trace, or an edit of one, is checked a part at a
+ * time: the messages first (after an edit, only the ones it touched), published at once, then the
+ * rules across calls, published again; a newer version or a close stops the older work.
+ */
 async function validate(document: TextDocument): Promise<void> {
+  const { version } = document;
   const settings = await settingsFor(document.uri);
-  if (!isCurrent(document)) return;
+  const current = () => documents.get(document.uri)?.version === version;
+  if (!current()) return;
   try {
-    const parsed = traces.get(document);
-    const diagnostics = computeDiagnostics(parsed, settings);
-    await connection.sendNotification(TRACE_INFO, describeTrace(parsed));
-    if (!isCurrent(document)) return;
-    await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    const analysis = traces.analysis(document, ruleParameters(settings));
+    const small = analysis.trace.messages.length <= SMALL_TRACE;
+    if (!small) {
+      analysis.checkMessages(PART);
+      if (!(await publish(document, version, settings, false))) return;
+      while (!analysis.messagesChecked) {
+        await yieldToEvents();
+        if (!current()) return;
+        analysis.checkMessages(PART);
+      }
+      await yieldToEvents();
+      if (!current()) return;
+    }
+    analysis.checkMessages(Infinity);
+    analysis.checkTrace();
+    await publish(document, version, settings, true);
   } catch (error) {
     // A bug in one rule must not take the server down with the user's document.
     connection.console.error(`sip-trace: validating ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);

@@ -19,7 +19,7 @@ class Client {
   readonly child: ChildProcess;
   readonly connection: MessageConnection;
   private readonly published: Published[] = [];
-  readonly traceInfo: Array<{ uri: string; format: string; messages: number }> = [];
+  readonly traceInfo: Array<{ uri: string; format: string; messages: number; complete: boolean }> = [];
   private waiters: Array<() => void> = [];
 
   constructor(configuration?: unknown) {
@@ -32,7 +32,10 @@ class Client {
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => configuration));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
-    this.connection.onNotification('sipTrace/traceInfo', (info: { uri: string; format: string; messages: number }) => this.traceInfo.push(info));
+    this.connection.onNotification('sipTrace/traceInfo', (info: { uri: string; format: string; messages: number; complete: boolean }) => {
+      this.traceInfo.push(info);
+      for (const w of this.waiters.splice(0)) w();
+    });
     this.connection.listen();
   }
 
@@ -166,8 +169,9 @@ test('a SIPp log: metadata in the outline and the hover, the format in a notific
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sip', version: 1, text } });
     const diagnostics = await client.diagnostics(uri);
     assert.ok(diagnostics.some((d) => d.code === 'sip.302.moved-temporarily'));
-    assert.deepEqual(client.traceInfo.find((i) => i.uri === uri), { uri, format: 'SIPp message log', messages: 10 });
     const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    // The notification follows the diagnostics; the request's round trip has let it arrive.
+    assert.deepEqual(client.traceInfo.find((i) => i.uri === uri), { uri, version: 1, format: 'SIPp message log', messages: 10, complete: true });
     assert.match(symbols[0].name, /^\d{2}:\d{2}:\d{2}\.\d{3} sent INVITE sip:redirect@127\.0\.0\.1:5070 SIP\/2\.0$/);
     const line302 = text.split('\n').findIndex((l) => l.startsWith('SIP/2.0 302'));
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: line302, character: 9 } })) as Hover;
@@ -219,6 +223,49 @@ test('closing a document right after opening it leaves no diagnostics behind', a
     const published = client.publishedFor(uri);
     assert.ok(published.length > 0);
     assert.deepEqual(published[published.length - 1], []);
+  } finally {
+    await client.close();
+  }
+});
+
+test('edits of a big trace: the touched message is published first, and the final diagnostics equal a fresh open of the same text', async () => {
+  const one = readFileSync(join(ROOT, 'test', 'fixtures', 'behaviour', 'contact-cached_messages.log'), 'utf8');
+  // Over 2,000 messages, so the server checks it in parts.
+  const text = Array.from({ length: 120 }, () => one).join('');
+  const uri = 'file:///tmp/big_messages.log';
+  const fresh = 'file:///tmp/fresh_messages.log';
+  const client = new Client();
+  try {
+    await client.initialize({});
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sip', version: 1, text } });
+    await client.diagnostics(uri, (p) => p.version === 1);
+    // Edits: a 503 without Retry-After in the middle, a line removed further up, a character typed at the end.
+    let doc = TextDocument.create(uri, 'sip', 1, text);
+    const edits = [
+      { at: text.indexOf('SIP/2.0 302 Moved Temporarily', text.length >> 1), remove: 'SIP/2.0 302 Moved Temporarily'.length, insert: 'SIP/2.0 503 Service Unavailable' },
+      { at: text.indexOf('Max-Forwards: 70', 1000), remove: 'Max-Forwards: 70\r\n'.length, insert: '' },
+      { at: text.length - 1, remove: 0, insert: 'x' },
+    ];
+    let version = 1;
+    for (const e of edits) {
+      const range = { start: doc.positionAt(e.at), end: doc.positionAt(e.at + e.remove) };
+      version++;
+      doc = TextDocument.update(doc, [{ range, text: e.insert }], version);
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: e.insert }] });
+    }
+    const first = await client.diagnostics(uri, (p) => p.version === version);
+    const lastEdit = doc.positionAt(edits[0].at).line;
+    assert.ok(first.some((d) => d.code === 'sip.503.missing-retry-after' && d.range.start.line === lastEdit), 'the edited message is checked in the first publication');
+    const completeInfo = () => client.traceInfo.some((i) => i.uri === uri && i.complete && client.publishedFor(uri).length > 0);
+    for (const deadline = Date.now() + 20_000; !completeInfo() && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(client.traceInfo.some((i) => i.uri === uri && !i.complete), 'a big trace reports that it is still being checked');
+    const published = client.publishedFor(uri);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: fresh, languageId: 'sip', version: 1, text: doc.getText() } });
+    for (const deadline = Date.now() + 20_000; !client.traceInfo.some((i) => i.uri === fresh && i.complete) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+    const expected = client.publishedFor(fresh).at(-1)!;
+    const strip = (ds: Diagnostic[]) => ds.map((d) => ({ ...d, relatedInformation: d.relatedInformation?.map((r) => ({ ...r, location: { ...r.location, uri: '' } })) }));
+    assert.deepEqual(strip(published[published.length - 1]), strip(expected));
+    assert.ok(expected.length > 0);
   } finally {
     await client.close();
   }

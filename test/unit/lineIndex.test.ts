@@ -24,3 +24,27 @@ test('positions and offsets match TextDocument for CRLF, LF and lone CR', () => 
     { numRuns: 500 },
   );
 });
+
+test('after edits, the index built from the previous one matches TextDocument, however far it was read', () => {
+  const piece = fc.constantFrom('a', 'bc', '\r\n', '\n', '\r', ' ', 'é');
+  const change = fc.record({ at: fc.nat({ max: 80 }), removed: fc.nat({ max: 6 }), insert: fc.array(piece, { maxLength: 5 }).map((p) => p.join('')) });
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 40 }), fc.array(fc.tuple(change, fc.integer({ min: -1, max: 90 })), { minLength: 1, maxLength: 5 }), fc.array(fc.nat({ max: 90 }), { maxLength: 6 }), (pieces, edits, probes) => {
+      let text = pieces.join('');
+      let lines = new LineIndex(text);
+      for (const [c, readTo] of edits) {
+        // Read part of the index (or none of it) before the edit, as the diagnostics of a version do.
+        if (readTo >= 0) lines.position(readTo);
+        const offset = Math.min(c.at, text.length);
+        const removed = Math.min(c.removed, text.length - offset);
+        text = text.slice(0, offset) + c.insert + text.slice(offset + removed);
+        lines = lines.edited(text, { offset, removed, inserted: c.insert.length });
+      }
+      const doc = TextDocument.create('file:///x.sip', 'sip', 1, text);
+      for (const offset of probes) assert.deepEqual(lines.position(offset), doc.positionAt(offset));
+      assert.equal(lines.lineCount, doc.lineCount);
+      for (let line = 0; line < doc.lineCount; line++) assert.equal(lines.offset(line, 0), doc.offsetAt({ line, character: 0 }));
+    }),
+    { numRuns: 1000 },
+  );
+});

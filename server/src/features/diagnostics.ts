@@ -1,9 +1,10 @@
 import { ParsedDocument } from '../languageService';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Severity } from '../sip/model';
-import { diagnose } from '../sip/diagnose';
+import { rate } from '../sip/diagnose';
+import { Finding } from '../sip/model';
 import { RULES_BY_CODE } from '../sip/rules';
-import { Settings, ruleParameters } from '../settings';
+import { Settings } from '../settings';
 import { rangeOf } from './positions';
 
 export const SOURCE = 'sip-trace';
@@ -15,9 +16,10 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function computeDiagnostics(document: ParsedDocument, settings: Settings): Diagnostic[] {
+/** The findings as LSP diagnostics, severities from the settings, at most sipTrace.maxDiagnostics of them. */
+export function computeDiagnostics(document: ParsedDocument, all: readonly Finding[], settings: Settings): Diagnostic[] {
   // One slot is kept for the note that says how many findings were left out.
-  const { findings, omitted } = diagnose(document.trace, { severities: settings.rules, maxFindings: Math.max(0, settings.maxDiagnostics - 1), parameters: ruleParameters(settings) });
+  const { findings, omitted } = rate(all, { severities: settings.rules, maxFindings: Math.max(0, settings.maxDiagnostics - 1) });
   const diagnostics: Diagnostic[] = findings.map((f) => {
     const rule = RULES_BY_CODE.get(f.code);
     const diagnostic: Diagnostic = {

@@ -7,13 +7,16 @@ export const TRACE_INFO = 'sipTrace/traceInfo';
 
 export interface TraceInfo {
   readonly uri: string;
+  readonly version: number;
   /** e.g. 'SIPp message log', or 'plain SIP messages'. */
   readonly format: string;
   readonly messages: number;
+  /** False while a big trace is still being checked: the diagnostics so far cover its first part. */
+  readonly complete: boolean;
 }
 
-export function describeTrace(document: ParsedDocument): TraceInfo {
-  return { uri: document.uri, format: document.trace.format?.name ?? 'plain SIP messages', messages: document.trace.messages.length };
+export function describeTrace(document: ParsedDocument, complete: boolean): TraceInfo {
+  return { uri: document.uri, version: document.version, format: document.trace.format?.name ?? 'plain SIP messages', messages: document.trace.messages.length, complete };
 }
 
 /** Request: does this text (the start of a file in another language) look like a SIP log? */

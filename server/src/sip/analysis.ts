@@ -3,7 +3,7 @@
 // (in document order, so the top of the file is ready first), then the calls across the trace.
 import { Finding, RelatedLocation, Trace } from './model';
 import { checkMessages, checkTraceWide } from './diagnose';
-import { DEFAULT_RULE_PARAMETERS, RuleParameters } from './rules/rule';
+import { DEFAULT_RULE_PARAMETERS, RuleParameters, sameParameters } from './rules/rule';
 import { Reparsed } from './reparse';
 import { MESSAGE_LOOK_BACK } from './access';
 
@@ -74,7 +74,7 @@ export class Analysis {
   /** The analysis of the trace an edit made: findings of the messages that were only moved are kept, moved. */
   edited(change: Reparsed, parameters: RuleParameters = this.parameters): Analysis {
     const { trace, from, oldTo, newTo, delta } = change;
-    if (parameters !== this.parameters) return new Analysis(trace, parameters);
+    if (!sameParameters(parameters, this.parameters)) return new Analysis(trace, parameters);
     const old = this.trace.messages;
     const added = newTo - oldTo;
     const perMessage: Array<readonly Finding[] | undefined> = new Array(trace.messages.length);

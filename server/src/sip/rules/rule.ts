@@ -25,6 +25,10 @@ export interface RuleParameters {
 
 export const DEFAULT_RULE_PARAMETERS: RuleParameters = { persistent503MinResponses: 3, persistent503MinSpanSeconds: 30 };
 
+export function sameParameters(a: RuleParameters, b: RuleParameters): boolean {
+  return a.persistent503MinResponses === b.persistent503MinResponses && a.persistent503MinSpanSeconds === b.persistent503MinSpanSeconds;
+}
+
 /** For rules about the whole trace: what clients did across messages. */
 export interface TraceRuleContext {
   readonly trace: Trace;

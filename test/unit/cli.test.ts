@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CORPUS, ROOT } from '../helpers';
+import { FIXTURES, ROOT } from '../helpers';
 
 function lint(...args: string[]) {
   return spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { encoding: 'utf8' });
@@ -23,7 +23,7 @@ test('the example trace: 302 and 503 findings as file:line:col severity code mes
 });
 
 test('an invalid message exits 1; a missing file exits 2; no arguments exit 2', () => {
-  const bad = lint(join(CORPUS, 'rfc4475', 'badvers.dat'));
+  const bad = lint(join(FIXTURES, 'rfc4475', 'badvers.dat'));
   assert.equal(bad.status, 1);
   assert.match(bad.stdout, /badvers\.dat:1:\d+ error sip\.version\.unsupported/);
   const missing = lint(join(ROOT, 'no-such-file.sip'));

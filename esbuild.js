@@ -7,5 +7,12 @@ const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs'
 Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The version is written in at build time, so the bundle needs no package.json where it runs.
+  esbuild.build({
+    ...common,
+    entryPoints: ['server/src/cli.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { SIP_TRACE_LINT_VERSION: JSON.stringify(require('./package.json').version) },
+  }),
 ]).catch(() => process.exit(1));

@@ -1,4 +1,4 @@
-// Shared by the tests: locating the repository and the corpus, building messages from lines.
+// Shared by the tests: locating the repository and the RFC fixtures, building messages from lines.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseTrace } from '../server/src/sip/parser';
@@ -14,8 +14,8 @@ function findRoot(): string {
 }
 
 export const ROOT = findRoot();
-/** The shared corpus lives beside the repository (../shared/corpus). */
-export const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+/** RFC 4475 torture messages and RFC call flows, kept in the repository so that a lone clone tests itself. */
+export const FIXTURES = join(ROOT, 'test', 'fixtures');
 
 /** Joins lines with CRLF and ends with the blank line of an empty body. */
 export function crlf(...lines: string[]): string {

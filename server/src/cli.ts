@@ -1,18 +1,29 @@
-// sip-trace-lint [--format text|json|sarif] [--rule CODE=LEVEL]... FILE...
+// sip-trace-lint [--format text|json|sarif] [--rule CODE=LEVEL]... FILE|DIR|-...
 // The language server's checks on the command line. Exit status: 0 no errors, 1 errors found,
 // 2 usage or I/O failure.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DETECT_SAMPLE, detectTrace } from './features/traceInfo';
+import { isStartLine } from './sip/startLine';
 import { parseTrace } from './sip/parser';
 import { RatedFinding, SeveritySetting, diagnose } from './sip/diagnose';
 import { LineIndex } from './sip/lineIndex';
 import { RULES } from './sip/rules';
 import { Severity, Trace } from './sip/model';
 
-const USAGE = `usage: sip-trace-lint [--format text|json|sarif] [--rule CODE=off|hint|info|warning|error]... FILE...
+declare const SIP_TRACE_LINT_VERSION: string;
+
+const USAGE = `usage: sip-trace-lint [--format text|json|sarif] [--rule CODE=off|hint|info|warning|error]...
+                      [--stdin-filename NAME] FILE|DIR|-...
+       sip-trace-lint --version | --help
   Checks SIP traces (plain messages or SIPp, sngrep, ngrep, tshark, Kamailio, Asterisk and
   FreeSWITCH logs) and prints file:line:col severity code message (text, the default), one JSON
   document, or a SARIF 2.1.0 log. A summary goes to stderr in text format.
+  -  reads standard input, shown as --stdin-filename NAME (default <stdin>).
+  DIR: the traces under it, skipping node_modules and dot-directories: *.sip, *_messages.log,
+  and .log and .txt files that start with a SIP message or hold a SIP log; none found is an error.
   Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure.`;
 
 type Format = 'text' | 'json' | 'sarif';
@@ -20,7 +31,8 @@ type Format = 'text' | 'json' | 'sarif';
 interface Options {
   readonly format: Format;
   readonly severities: Record<string, SeveritySetting>;
-  readonly files: string[];
+  readonly inputs: string[];
+  readonly stdinName: string;
 }
 
 interface FileReport {
@@ -43,36 +55,89 @@ class UsageError extends Error {}
 
 const LEVELS: Record<string, SeveritySetting> = { off: 'off', hint: 'hint', info: 'information', information: 'information', warning: 'warning', error: 'error' };
 
-function parseArguments(argv: string[]): Options | 'help' {
-  let format: Format = 'text';
-  const severities: Record<string, SeveritySetting> = {};
-  const files: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (name: string) => {
-      const inline = arg.includes('=') && arg.startsWith(`${name}=`) ? arg.slice(name.length + 1) : undefined;
-      if (inline !== undefined) return inline;
-      if (i + 1 >= argv.length) throw new UsageError(`${name} needs a value`);
-      return argv[++i];
-    };
-    if (arg === '--help' || arg === '-h') return 'help';
-    else if (arg === '--format' || arg.startsWith('--format=')) {
-      const f = value('--format');
-      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
-      format = f;
-    } else if (arg === '--rule' || arg.startsWith('--rule=')) {
-      const rule = value('--rule');
-      const eq = rule.lastIndexOf('=');
-      const code = rule.slice(0, eq);
-      const level = LEVELS[rule.slice(eq + 1)];
-      if (eq <= 0 || !level) throw new UsageError(`--rule takes CODE=off|hint|info|warning|error, not "${rule}"`);
-      if (!RULES.some((r) => r.code === code)) throw new UsageError(`--rule: unknown code "${code}" (see docs/rules.md)`);
-      severities[code] = level;
-    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
-    else files.push(arg);
+function parseArguments(argv: string[]): Options | 'help' | 'version' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        rule: { type: 'string', multiple: true, default: [] },
+        'stdin-filename': { type: 'string', default: '<stdin>' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    // parseArgs says what is wrong with which option; anything else is a bug to surface.
+    if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) throw new UsageError((error as Error).message);
+    throw error;
   }
-  if (files.length === 0) throw new UsageError('no file given');
-  return { format, severities, files };
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (values.version) return 'version';
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  const severities: Record<string, SeveritySetting> = {};
+  for (const rule of values.rule) {
+    const eq = rule.lastIndexOf('=');
+    const code = rule.slice(0, eq);
+    const level = LEVELS[rule.slice(eq + 1)];
+    if (eq <= 0 || !level) throw new UsageError(`--rule takes CODE=off|hint|info|warning|error, not "${rule}"`);
+    if (!RULES.some((r) => r.code === code)) throw new UsageError(`--rule: unknown code "${code}" (see docs/rules.md)`);
+    severities[code] = level;
+  }
+  if (positionals.length === 0) throw new UsageError('no file given (give - to read standard input)');
+  if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('- (standard input) given more than once');
+  return { format, severities, inputs: positionals, stdinName: values['stdin-filename'] };
+}
+
+/** Whatever cannot be looked at is taken for a file, so that reading it reports why. */
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Names whose content decides whether they are traces: SIP tools write plain text. */
+const MAYBE_LOG = /\.(log|txt)$/i;
+
+/**
+ * Whether the file is a trace as the editor sees one: its first line is a SIP start line, or its
+ * start holds a SIP tool's log. Reads at most DETECT_SAMPLE bytes of it.
+ */
+function looksLikeTrace(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(DETECT_SAMPLE);
+    const sample = new TextDecoder('utf-8').decode(buffer.subarray(0, readSync(fd, buffer, 0, DETECT_SAMPLE, 0)));
+    const firstLine = /^[^\r\n]*/.exec(sample)![0];
+    return isStartLine(firstLine, 0, firstLine.length) || detectTrace(sample).format !== undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The traces under a directory in a stable order (sorted by name at each level): *.sip and SIPp's
+ * *_messages.log by name, .log and .txt files by content, as the editor opens them. Symbolic
+ * links to directories are not followed, so a link back up cannot loop.
+ */
+function tracesUnder(dir: string): string[] {
+  const found: string[] = [];
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) found.push(...tracesUnder(path));
+    } else if (entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile())) {
+      if (entry.name.endsWith('.sip') || entry.name.endsWith('_messages.log') || (MAYBE_LOG.test(entry.name) && looksLikeTrace(path))) found.push(path);
+    }
+  }
+  return found;
 }
 
 function countCalls(trace: Trace): number {
@@ -147,7 +212,7 @@ function sarif(reports: readonly FileReport[]): object {
 }
 
 function main(argv: string[]): number {
-  let options: Options | 'help';
+  let options: ReturnType<typeof parseArguments>;
   try {
     options = parseArguments(argv);
   } catch (error) {
@@ -159,13 +224,40 @@ function main(argv: string[]): number {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
+  if (options === 'version') {
+    process.stdout.write(SIP_TRACE_LINT_VERSION + '\n');
+    return 0;
+  }
   let status = 0;
+  const files: string[] = [];
+  for (const input of options.inputs) {
+    if (input === '-' || !isDirectory(input)) {
+      files.push(input);
+      continue;
+    }
+    let traces: string[];
+    try {
+      traces = tracesUnder(input);
+    } catch (error) {
+      process.stderr.write(`${input}: cannot read: ${(error as NodeJS.ErrnoException).message}\n`);
+      status = 2;
+      continue;
+    }
+    if (traces.length === 0) {
+      process.stderr.write(
+        `${input}: no SIP trace found under this directory (looked for *.sip, *_messages.log, and .log and .txt files that start with a SIP message or hold a SIP log); name a trace file to lint it whatever its name\n`,
+      );
+      status = 2;
+    }
+    files.push(...traces);
+  }
   const reports: FileReport[] = [];
-  for (const file of options.files) {
+  for (const input of files) {
+    const file = input === '-' ? options.stdinName : input;
     let text: string;
     try {
       // Invalid UTF-8 becomes U+FFFD, which the parser reports instead of failing on.
-      text = new TextDecoder('utf-8').decode(readFileSync(file));
+      text = new TextDecoder('utf-8').decode(readFileSync(input === '-' ? process.stdin.fd : input));
     } catch (error) {
       process.stderr.write(`${file}: cannot read: ${(error as NodeJS.ErrnoException).message}\n`);
       status = 2;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTrace } from '../../server/src/sip/parser';
 import { buildCallModel } from '../../server/src/sip/calls/callModel';
-import { CORPUS, ROOT, request, response } from '../helpers';
+import { FIXTURES, ROOT, request, response } from '../helpers';
 
 function model(text: string) {
   return buildCallModel(parseTrace(text));
@@ -58,7 +58,7 @@ test('RFC 2543 peers without the magic cookie are matched by Call-ID, CSeq, From
 });
 
 test('tags and branches are read however they are spaced or cased (RFC 4475 wsinv)', () => {
-  const text = readFileSync(join(CORPUS, 'rfc4475', 'wsinv.dat'), 'utf8');
+  const text = readFileSync(join(FIXTURES, 'rfc4475', 'wsinv.dat'), 'utf8');
   const [s] = buildCallModel(parseTrace(text)).summaries;
   assert.equal(s.fromTag, '98asjd8');
   assert.equal(s.toTag, '1918181833n');

@@ -2,13 +2,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CORPUS, ROOT } from '../helpers';
+import { FIXTURES, ROOT } from '../helpers';
+
+/** Runs the bundled linter with an empty standard input, or the given one. */
+function lintStdin(input: string, ...args: string[]) {
+  return spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { encoding: 'utf8', input });
+}
 
 function lint(...args: string[]) {
-  return spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { encoding: 'utf8' });
+  return lintStdin('', ...args);
 }
 
 test('the example trace: 302 and 503 findings as file:line:col severity code message, exit 0', () => {
@@ -23,7 +28,7 @@ test('the example trace: 302 and 503 findings as file:line:col severity code mes
 });
 
 test('an invalid message exits 1; a missing file exits 2; no arguments exit 2', () => {
-  const bad = lint(join(CORPUS, 'rfc4475', 'badvers.dat'));
+  const bad = lint(join(FIXTURES, 'rfc4475', 'badvers.dat'));
   assert.equal(bad.status, 1);
   assert.match(bad.stdout, /badvers\.dat:1:\d+ error sip\.version\.unsupported/);
   const missing = lint(join(ROOT, 'no-such-file.sip'));
@@ -72,4 +77,56 @@ test('invalid UTF-8 and NUL bytes are reported, not fatal', () => {
   const run = lint(file);
   assert.equal(run.status, 0);
   assert.match(run.stdout, /garbage\.sip:1:1 warning sip\.trace\.binary-content/);
+});
+
+test('- reads standard input, named by --stdin-filename', () => {
+  const text = readFileSync(join(FIXTURES, 'rfc4475', 'badvers.dat'), 'utf8');
+  const unnamed = lintStdin(text, '-');
+  assert.equal(unnamed.status, 1);
+  assert.match(unnamed.stdout, /^<stdin>:1:\d+ error sip\.version\.unsupported /m);
+  const named = lintStdin(text, '--stdin-filename', 'captures/badvers.sip', '-');
+  assert.match(named.stdout, /^captures\/badvers\.sip:1:\d+ error sip\.version\.unsupported /m);
+  assert.equal(lintStdin(text, '-', '-').status, 2);
+});
+
+test('--version prints the version of package.json', () => {
+  const run = lint('--version');
+  assert.equal(run.status, 0);
+  assert.equal(run.stdout, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version + '\n');
+});
+
+test('an unknown option exits 2 and names the option', () => {
+  const run = lint('--fromat', 'json', join(ROOT, 'examples', 'redirect-and-overload.sip'));
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /Unknown option '--fromat'/);
+  assert.equal(run.stdout, '');
+});
+
+test('a directory: its .sip files, SIPp message logs and the .txt and .log files that hold SIP messages, in order', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sip-cli-dir-'));
+  const formats = join(ROOT, 'test', 'fixtures', 'formats');
+  mkdirSync(join(dir, 'b', 'node_modules', 'pkg'), { recursive: true });
+  mkdirSync(join(dir, 'a'));
+  mkdirSync(join(dir, '.cache'));
+  copyFileSync(join(ROOT, 'examples', 'redirect-and-overload.sip'), join(dir, 'z.sip'));
+  copyFileSync(join(formats, 'sipp', 'redirect-uac_messages.log'), join(dir, 'b', 'redirect-uac_messages.log'));
+  copyFileSync(join(formats, 'sngrep', 'selected-503-dialogs.txt'), join(dir, 'a', 'sngrep.txt'));
+  copyFileSync(join(ROOT, 'examples', 'redirect-and-overload.sip'), join(dir, 'a', 'plain.txt'));
+  writeFileSync(join(dir, 'a', 'notes.txt'), 'Bob was redirected; the request was\nINVITE sip:bob@biloxi.example.com SIP/2.0\nand the answer a 302.\n');
+  copyFileSync(join(ROOT, 'examples', 'redirect-and-overload.sip'), join(dir, 'b', 'node_modules', 'pkg', 'skipped.sip'));
+  copyFileSync(join(ROOT, 'examples', 'redirect-and-overload.sip'), join(dir, '.cache', 'skipped.sip'));
+  const run = lint('--format', 'json', dir);
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(
+    JSON.parse(run.stdout).files.map((f: { file: string }) => f.file),
+    [join(dir, 'a', 'plain.txt'), join(dir, 'a', 'sngrep.txt'), join(dir, 'b', 'redirect-uac_messages.log'), join(dir, 'z.sip')],
+  );
+});
+
+test('a directory without traces exits 2 and says what was looked for', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sip-cli-empty-'));
+  writeFileSync(join(dir, 'notes.txt'), 'nothing SIP here\n');
+  const run = lint(dir);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /no SIP trace found under this directory \(looked for \*\.sip, \*_messages\.log/);
 });

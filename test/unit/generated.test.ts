@@ -37,12 +37,14 @@ test('docs/rules.md and the README table are generated from the rules (run npm r
   for (const r of RULES) assert.ok(readme.includes(`\`${r.code}\``), r.code);
 });
 
-test('the README quick start names the test command that .ci/run runs', () => {
+test('.ci/run runs the README quick start, which installs, demos and tests', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const ci = readFileSync(join(ROOT, '.ci', 'run'), 'utf8');
-  assert.match(readme, /npm ci && npm run demo/);
-  assert.match(readme, /^npm test\b/m);
-  assert.match(ci, /npm test\b/);
+  const quickStart = /^## Quick start\n[^]*?^```sh\n([^]*?)^```/m.exec(readme)?.[1] ?? '';
+  assert.match(quickStart, /^npm ci && npm run demo\b/m);
+  assert.match(quickStart, /^npm test\b/m);
+  assert.match(ci, /## Quick start/);
+  assert.match(ci, /README\.md/);
 });
 
 test('@types/vscode is pinned to the engines.vscode minimum', () => {

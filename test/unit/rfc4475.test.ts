@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS, lintText, lineOf } from '../helpers';
+import { FIXTURES, lintText, lineOf } from '../helpers';
 
 interface Entry {
   file: string;
@@ -12,7 +12,7 @@ interface Entry {
   kind: string;
 }
 
-const DIR = join(CORPUS, 'rfc4475');
+const DIR = join(FIXTURES, 'rfc4475');
 const manifest: Entry[] = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8'));
 
 /** Where the fault of each invalid message is, as a pattern for the faulty line (RFC 4475 §3.1.2). */

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS, codes, crlf, lintText, request, response } from '../helpers';
+import { FIXTURES, codes, crlf, lintText, request, response } from '../helpers';
 
 function spanOf(text: string, code: string): string {
   const f = lintText(text).find((x) => x.code === code);
@@ -178,7 +178,7 @@ test('sip.status.unknown-code: treated as x00 of its class', () => {
 });
 
 test('behaviour rules stay silent where RFC 3665 flows are right: a proxy forwarding a request is not a new CSeq', () => {
-  const dir = join(CORPUS, 'rfc3665');
+  const dir = join(FIXTURES, 'rfc3665');
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.sip'))) {
     const found = codes(readFileSync(join(dir, file), 'utf8'));
     assert.ok(!found.includes('sip.cseq.not-incremented'), file);

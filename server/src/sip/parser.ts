@@ -3,9 +3,10 @@
 import { Finding, Header, SipMessage, Trace } from './model';
 import { HeaderTable } from './headerTable';
 import { MessageTable } from './messageTable';
-import { COLON, CR, HT, LF, SP, indexOfCode, isDigit, isTokenChar, skipWhitespace, trimEnd } from './chars';
-import { Region } from './region';
-import { detectFormat, Frame, MessageMeta, TraceFormat } from './formats';
+import { COLON, CR, HT, LF, SP, indexOfCode, isDigit, isTokenChar, lineEnd, skipWhitespace, trimEnd } from './chars';
+import { Region, contentLength } from './region';
+import { detectFormat, detectLinePrefix, Frame, MessageMeta, TraceFormat } from './formats';
+import { LinePrefix } from './prefix';
 import { isStartLine, parseStartLine } from './startLine';
 import { canonicalHeaderName } from './headerNames';
 import { advanceBlank, advanceUtf8, utf8Length } from './utf8';
@@ -13,16 +14,18 @@ import { messageIndexAt } from './access';
 
 export function parseTrace(text: string): Trace {
   const state: ParseState = { findings: [], messages: new MessageTable(), headers: new HeaderTable(), names: new Map() };
-  const format = detectFormat(text);
+  const prefix = detectLinePrefix(text);
+  const format = detectFormat(text, prefix);
   const meta: Array<MessageMeta | undefined> = [];
-  if (!format) readMessages(new Region(text, 0, text.length), state);
-  else for (const frame of format.frames(text)) readFrame(text, format, frame, state, meta);
+  if (!format) readPlain(text, prefix, state, meta);
+  else for (const frame of format.frames(text, prefix)) readFrame(text, format, prefix, frame, state, meta);
   state.headers.trim();
   state.messages.trim();
   reportUnreadableContent(text, state.messages, state.findings);
   return {
     text,
     format: format ? { id: format.id, name: format.name } : undefined,
+    linePrefix: prefix,
     messages: state.messages,
     meta: continuousTimes(meta),
     headers: state.headers,
@@ -30,24 +33,40 @@ export function parseTrace(text: string): Trace {
   };
 }
 
-function readFrame(text: string, format: TraceFormat, frame: Frame, state: ParseState, meta: Array<MessageMeta | undefined>): void {
+/** Bare messages; behind another logger's prefix, each takes its time from its start line's prefix. */
+function readPlain(text: string, prefix: LinePrefix | undefined, state: ParseState, meta: Array<MessageMeta | undefined>): void {
+  if (!prefix) return readMessages(new Region(text, 0, text.length), state);
+  // Content-Length counts the message's bytes, which the prefixes are not.
+  readMessages(new Region(text, 0, text.length, prefix.view(undefined), false), state, (index) => {
+    const time = prefix.time(text, state.messages.offsetOf(index));
+    if (time.timestamp !== undefined) meta[index] = time;
+  });
+}
+
+function readFrame(text: string, format: TraceFormat, prefix: LinePrefix | undefined, frame: Frame, state: ParseState, meta: Array<MessageMeta | undefined>): void {
   const first = state.messages.length;
-  // A prefix added to every line (by a log shipper) also means the bytes are no longer the wire's.
-  const region = new Region(text, frame.payloadStart, frame.payloadEnd, frame.view ?? format.view, format.exactBytes && !frame.view);
-  readMessages(region, state, (index) => (meta[index] = frame.meta));
+  // Prefixes on the payload's lines (a log shipper's) also mean the bytes are no longer the wire's.
+  const prefixed = prefix !== undefined && prefix.length(text, frame.payloadStart, lineEnd(text, frame.payloadStart)) > 0;
+  const view = prefix ? prefix.view(format.view) : format.view;
+  const region = new Region(text, frame.payloadStart, frame.payloadEnd, view, format.exactBytes && !prefixed);
+  // Where the framing line tells no time, the logger's prefix may.
+  const frameMeta = frame.meta.time === undefined && prefix ? { ...frame.meta, ...prefix.time(text, frame.offset) } : frame.meta;
+  readMessages(region, state, (index) => (meta[index] = frameMeta));
   const declared = frame.declaredBytes;
   const last = state.messages.length - 1;
   if (!declared || last < first) return;
-  if (last === first) meta[first] = { ...frame.meta, byteCount: declared };
+  if (last === first) meta[first] = { ...frameMeta, byteCount: declared };
   const from = state.messages.offsetOf(first);
   const to = state.messages.endOf(last);
-  const actual = format.wireLength ? format.wireLength(text, from, to) : utf8Length(text, from, to);
-  if (actual === declared.value) return;
+  const actual = contentLength(text, from, to, view, false);
+  // A log that lost its CRs (or never showed them) counts the CRLFs sent.
+  const sent = contentLength(text, from, to, view, true);
+  if (actual === declared.value || sent === declared.value) return;
   state.findings.push({
     code: 'sip.framing.byte-count-mismatch',
     offset: declared.offset,
     length: declared.length,
-    message: `The ${format.name} says this message is ${declared.value} bytes, but the message that follows is ${actual} bytes${frame.payloadEnd >= text.length ? ' (it is cut off at the end of the file)' : ''}. The log is damaged or was edited: check the message's end and its Content-Length.`,
+    message: `The ${format.name} says this message is ${declared.value} bytes, but the message that follows is ${indexOfCode(text, CR, from, to) < 0 ? sent : actual} bytes${frame.payloadEnd >= text.length ? ' (it is cut off at the end of the file)' : ''}. The log is damaged or was edited: check the message's end and its Content-Length.`,
   });
 }
 

@@ -6,7 +6,6 @@
 // digits, the padding and the names change.
 import { lineEnd, nextLineStart } from './chars';
 import { LineView } from './region';
-import { isStartLine } from './startLine';
 import { MessageMeta, dateTimeMs, monthDayTimeMs, timeOfDayMs } from './formats/format';
 
 /** How much of the file is looked at, and how long a prefix may be. */
@@ -67,9 +66,12 @@ function matchShape(text: string, start: number, end: number, shape: string, tra
   return i - start;
 }
 
-/** A header (`Name:`) or SDP (`v=`) line would match such a shape: it cannot be a logger's prefix. */
+/**
+ * A header (`Name: value`) or SDP (`v=`) line would match such a shape: it cannot be a logger's
+ * prefix, unlike `2026-11-26T10:00:00`, whose colons have no blank after them.
+ */
 function looksLikeContent(shape: string): boolean {
-  return /^[w\-.!%*+`'~]+ ?[:=]/.test(shape);
+  return /^[w\-.!%*+`'~]+ ?(?:=|:(?: |$))/.test(shape);
 }
 
 const STAMP = /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?|[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2}(?:\.\d+)?|\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)?|\d{2}:\d{2}:\d{2}(?:\.\d+)?/;
@@ -128,6 +130,12 @@ export class LinePrefix {
   }
 }
 
+/**
+ * A start line in its strict form: the parser's leniency (any words between method and version)
+ * would also take the end of a prefix for a request line.
+ */
+const START_LINE = /^(?:[A-Za-z]+ \S+ SIP\/\d\.\d|SIP\/\d\.\d \d{3}(?: .*)?)\s*$/;
+
 /** Blank-separated cut points of a line where SIP content may begin after a prefix. */
 function* cuts(text: string, start: number, end: number): Generator<number> {
   yield start;
@@ -148,7 +156,8 @@ export function detectPrefix(text: string, isFraming: (line: string) => boolean)
     const end = lineEnd(text, pos);
     const next = nextLineStart(text, end);
     for (const cut of cuts(text, pos, end)) {
-      if (!isStartLine(text, cut, end) && !(end - cut <= 300 && isFraming(text.slice(cut, end)))) continue;
+      const rest = end - cut <= 300 ? text.slice(cut, end) : '';
+      if (!START_LINE.test(rest) && !isFraming(rest)) continue;
       if (cut === pos) plain.push(pos, next);
       else {
         const shape = shapeOf(text, pos, cut);

@@ -3,7 +3,7 @@
 // may stand on the framing line, on a line of its own before it, or (through a log shipper) on
 // every line.
 import { lineEnd, nextLineStart } from '../chars';
-import { advanceUtf8 } from '../utf8';
+import { utf8Length } from '../utf8';
 import type { LinePrefix } from '../prefix';
 import { Frame, MessageMeta, TraceFormat, nextLineWhere } from './format';
 
@@ -36,10 +36,23 @@ function withoutOwnNewline(text: string, payloadStart: number, end: number): num
   return end > payloadStart && text.charCodeAt(end - 1) === 10 ? end - 1 : end;
 }
 
-/** Where `bytes` bytes from `from` end, when a LF (or the end of the text) follows there. */
-function exactEnd(text: string, from: number, bytes: number, lfAsCrlf: boolean, limit: number): number | undefined {
-  const end = advanceUtf8(text, from, bytes, lfAsCrlf, limit);
-  return end >= 0 && (end === text.length || text.charCodeAt(end) === 10) ? end : undefined;
+/**
+ * Where the message of `bytes` bytes that starts at `from` ends, when a line ends there: its lines'
+ * prefixes are not counted, and with `crlf` each line break counts as the CRLF sent.
+ */
+function exactEnd(text: string, from: number, bytes: number, prefix: LinePrefix | undefined, crlf: boolean, limit: number): number | undefined {
+  let count = 0;
+  for (let pos = from; pos < limit && count < bytes; ) {
+    const end = lineEnd(text, pos);
+    count += utf8Length(text, pos + (prefix ? prefix.length(text, pos, end) : 0), end);
+    const next = nextLineStart(text, end);
+    // The message may end without a line break: Asterisk's own LF follows.
+    if (count === bytes) return text.charCodeAt(end) === 13 ? undefined : end;
+    count += next === end ? 0 : crlf ? 2 : next - end;
+    pos = next;
+    if (count === bytes) return pos;
+  }
+  return undefined;
 }
 
 export const asteriskChanSip: TraceFormat = {
@@ -109,7 +122,7 @@ export const asteriskPjsip: TraceFormat = {
       // line, which also bounds the walk so a wrong count cannot send it through the rest of the file.
       const nextFrame = nextLineWhere(text, line.next, n, isFraming);
       // A log that lost its CRs still counts them.
-      const payloadEnd = exactEnd(text, line.next, bytes, false, nextFrame) ?? exactEnd(text, line.next, bytes, true, nextFrame) ?? withoutOwnNewline(text, line.next, nextFrame);
+      const payloadEnd = exactEnd(text, line.next, bytes, prefix, false, nextFrame) ?? exactEnd(text, line.next, bytes, prefix, true, nextFrame) ?? withoutOwnNewline(text, line.next, nextFrame);
       const countAt = line.end - line.body.length + line.body.indexOf(`(${m[2]} bytes)`) + 1;
       const received = m[1] === 'Received';
       frames.push({

@@ -91,6 +91,10 @@ test('on logs, an inserted header carries the line decoration and the byte count
     ['ngrep/pcap-byline.txt', 'Retry-After: 30.\n'],
     ['freeswitch/freeswitch-handmade-siptrace.log', '   Retry-After: 30\n'],
     ['asterisk-chan_sip/chan_sip-handmade-per-line-prefix.log', 'chan_sip.c: Retry-After: 30\r\n'],
+    ['prefixed/logcat-framed.log', '  9915 10262 D PjSipLogWriter: Retry-After: 30\r\n'],
+    ['prefixed/syslog-unframed.log', ' pbx asterisk[1234]: Retry-After: 30\r\n'],
+    ['prefixed/cri-unframed.log', 'Z stdout F Retry-After: 30\r\n'],
+    ['crless/pjsip-crless.log', '\nRetry-After: 30\n'],
   ]) {
     const text = readFileSync(join(dir, file), 'utf8');
     const fixed = fixText(text, 'sip.503.missing-retry-after');

@@ -18,10 +18,12 @@ const BEHAVIOUR = join(ROOT, 'test', 'fixtures', 'behaviour');
 /** One file of each format, and plain traces. */
 const FILES = [
   ...readdirSync(FORMATS, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !['scenarios', 'pcap', 'tools', 'robustness'].includes(d.name))
+    .filter((d) => d.isDirectory() && !['scenarios', 'pcap', 'tools', 'robustness', 'prefixed'].includes(d.name))
     .map((d) => join(FORMATS, d.name, readdirSync(join(FORMATS, d.name)).sort()[0])),
   join(BEHAVIOUR, 'redirect-followed.sip'),
   join(BEHAVIOUR, 'no-ack.sip'),
+  // Behind another logger's prefix, framed and plain.
+  ...readdirSync(join(FORMATS, 'prefixed')).filter((f) => /logcat|syslog-plain|cri/.test(f)).map((f) => join(FORMATS, 'prefixed', f)),
 ];
 
 /** Everything a parse yields, in a form deepEqual can compare. */
@@ -29,7 +31,7 @@ function snapshot(trace: Trace) {
   return {
     format: trace.format?.id,
     messages: [...trace.messages].map((m) => ({ ...m, headers: trace.headers.headersOf(m) })),
-    meta: trace.meta.map((m) => (m ? { ...m } : undefined)),
+    meta: [...trace.messages].map((m) => trace.meta[m.index]),
     findings: [...trace.findings].sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code)),
   };
 }

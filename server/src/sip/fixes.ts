@@ -5,6 +5,7 @@ import { messageIndexAt } from './access';
 import { RULES_BY_CODE } from './rules';
 import { FORMATS } from './formats';
 import { lineEnd } from './chars';
+import { contentLength } from './region';
 import { utf8Length } from './utf8';
 import { createContext } from './rules/context';
 
@@ -67,8 +68,10 @@ function insertHeaderLine(trace: Trace, message: SipMessage, line: string): Text
 function withByteCount(trace: Trace, message: SipMessage, fix: Fix): Fix {
   const count = trace.meta[message.index]?.byteCount;
   if (!count) return fix;
-  const format = FORMATS.find((f) => f.id === trace.format?.id);
-  const wire = (s: string) => (format?.wireLength && s.endsWith('\n') ? format.wireLength(s, 0, s.length) : utf8Length(s, 0, s.length));
+  const formatView = FORMATS.find((f) => f.id === trace.format?.id)?.view;
+  const view = trace.linePrefix ? trace.linePrefix.view(formatView) : formatView;
+  // A new line counts as the CRLF it would be sent with, as the framing's count does.
+  const wire = (s: string) => contentLength(s, 0, s.length, view, true);
   const delta = fix.edits.reduce((sum, e) => sum + wire(e.newText) - utf8Length(trace.text, e.offset, e.offset + e.length), 0);
   if (delta === 0) return fix;
   return { ...fix, edits: [...fix.edits, { offset: count.offset, length: count.length, newText: String(count.value + delta) }] };

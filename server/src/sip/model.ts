@@ -1,6 +1,7 @@
 import type { HeaderTable } from './headerTable';
 import type { MessageTable } from './messageTable';
 import type { MessageMeta } from './formats/format';
+import type { LinePrefix } from './prefix';
 
 // The parsed trace. Every position is a UTF-16 offset into the trace text; nothing here holds a
 // substring of it, so a 10 MB trace costs numbers, not copies. Line/column is computed only at the edge.
@@ -90,6 +91,8 @@ export interface Trace {
   readonly headers: HeaderTable;
   /** The log format the trace was read as; undefined for bare SIP messages. */
   readonly format?: { readonly id: string; readonly name: string };
+  /** The prefix another logger put on the lines, when it did. */
+  readonly linePrefix?: LinePrefix;
   /** What the log's framing says about each message (time, direction, addresses), by message index. */
   readonly meta: ReadonlyArray<MessageMeta | undefined>;
   /** Framing and syntax findings the parser made while reading. */

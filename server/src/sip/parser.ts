@@ -3,9 +3,10 @@
 import { Finding, Header, SipMessage, Trace } from './model';
 import { HeaderTable } from './headerTable';
 import { MessageTable } from './messageTable';
-import { COLON, CR, HT, LF, SP, indexOfCode, isDigit, isTokenChar, skipWhitespace, trimEnd } from './chars';
-import { Region } from './region';
-import { detectFormat, Frame, MessageMeta, TraceFormat } from './formats';
+import { COLON, CR, HT, LF, SP, indexOfCode, isDigit, isTokenChar, lineEnd, skipWhitespace, trimEnd } from './chars';
+import { Region, contentLength } from './region';
+import { detectFormat, detectLinePrefix, Frame, MessageMeta, TraceFormat } from './formats';
+import { LinePrefix } from './prefix';
 import { isStartLine, parseStartLine } from './startLine';
 import { canonicalHeaderName } from './headerNames';
 import { advanceBlank, advanceUtf8, utf8Length } from './utf8';
@@ -13,6 +14,8 @@ import { advanceBlank, advanceUtf8, utf8Length } from './utf8';
 /** How a trace was read, kept so that an edit can re-read only the messages it touched (reparse.ts). */
 export interface Layout {
   readonly format: TraceFormat | undefined;
+  /** Another logger's prefix on every line, if any. */
+  readonly prefix: LinePrefix | undefined;
   /** A log format's frames, and for frame k the index of its first message (one more entry at the end). */
   readonly frames: readonly Frame[];
   readonly frameFirst: Int32Array;
@@ -34,23 +37,24 @@ export function newParseState(sharing?: HeaderTable): ParseState {
 }
 
 export function parseTrace(text: string): Trace {
-  const format = detectFormat(text);
+  const prefix = detectLinePrefix(text);
+  const format = detectFormat(text, prefix);
   const state = newParseState();
   const meta: Array<MessageMeta | undefined> = [];
-  const frames = format ? format.frames(text) : [];
-  const frameFirst = readFrames(text, format, frames, state, meta);
-  if (!format) readMessages(new Region(text, 0, text.length), state);
+  const frames = format ? format.frames(text, prefix) : [];
+  const frameFirst = readFrames(text, format, prefix, frames, state, meta);
+  if (!format) readPlain(text, prefix, state, meta, 0);
   state.headers.trim();
   state.messages.trim();
-  return assemble(text, state.messages, state.headers, { format, frames, frameFirst, rawMeta: meta, findings: state.findings });
+  return assemble(text, state.messages, state.headers, { format, prefix, frames, frameFirst, rawMeta: meta, findings: state.findings });
 }
 
 /** Reads each frame into `state`; returns each frame's first message index, and one past the last. */
-export function readFrames(text: string, format: TraceFormat | undefined, frames: readonly Frame[], state: ParseState, meta: Array<MessageMeta | undefined>): Int32Array {
+export function readFrames(text: string, format: TraceFormat | undefined, prefix: LinePrefix | undefined, frames: readonly Frame[], state: ParseState, meta: Array<MessageMeta | undefined>): Int32Array {
   const frameFirst = new Int32Array(frames.length + 1);
   for (let k = 0; k < frames.length; k++) {
     frameFirst[k] = state.messages.length;
-    readFrame(text, format!, frames[k], state, meta);
+    readFrame(text, format!, prefix, frames[k], state, meta);
   }
   frameFirst[frames.length] = state.messages.length;
   return frameFirst;
@@ -64,6 +68,7 @@ export function assemble(text: string, messages: MessageTable, headers: HeaderTa
   const trace: Trace = {
     text,
     format: format ? { id: format.id, name: format.name } : undefined,
+    linePrefix: layout.prefix,
     messages,
     meta: continuousTimes(layout.rawMeta),
     headers,
@@ -73,24 +78,44 @@ export function assemble(text: string, messages: MessageTable, headers: HeaderTa
   return trace;
 }
 
-function readFrame(text: string, format: TraceFormat, frame: Frame, state: ParseState, meta: Array<MessageMeta | undefined>): void {
+/**
+ * Bare messages from `start` on (stopping where `stopAt` says, as readMessages); behind another
+ * logger's prefix, each takes its time from its start line's prefix.
+ */
+export function readPlain(text: string, prefix: LinePrefix | undefined, state: ParseState, meta: Array<MessageMeta | undefined>, start: number, stopAt?: (pos: number) => boolean): number {
+  if (!prefix) return readMessages(new Region(text, start, text.length), state, undefined, stopAt);
+  // Content-Length counts the message's bytes, which the prefixes are not.
+  const onMessage = (index: number) => {
+    const time = prefix.time(text, state.messages.offsetOf(index));
+    if (time.timestamp !== undefined) meta[index] = time;
+  };
+  return readMessages(new Region(text, start, text.length, prefix.view(undefined), false), state, onMessage, stopAt);
+}
+
+function readFrame(text: string, format: TraceFormat, prefix: LinePrefix | undefined, frame: Frame, state: ParseState, meta: Array<MessageMeta | undefined>): void {
   const first = state.messages.length;
-  // A prefix added to every line (by a log shipper) also means the bytes are no longer the wire's.
-  const region = new Region(text, frame.payloadStart, frame.payloadEnd, frame.view ?? format.view, format.exactBytes && !frame.view);
-  readMessages(region, state, (index) => (meta[index] = frame.meta));
+  // Prefixes on the payload's lines (a log shipper's) also mean the bytes are no longer the wire's.
+  const prefixed = prefix !== undefined && prefix.length(text, frame.payloadStart, lineEnd(text, frame.payloadStart)) > 0;
+  const view = prefix ? prefix.view(format.view) : format.view;
+  const region = new Region(text, frame.payloadStart, frame.payloadEnd, view, format.exactBytes && !prefixed);
+  // Where the framing line tells no time, the logger's prefix may.
+  const frameMeta = frame.meta.time === undefined && prefix ? { ...frame.meta, ...prefix.time(text, frame.offset) } : frame.meta;
+  readMessages(region, state, (index) => (meta[index] = frameMeta));
   const declared = frame.declaredBytes;
   const last = state.messages.length - 1;
   if (!declared || last < first) return;
-  if (last === first) meta[first] = { ...frame.meta, byteCount: declared };
+  if (last === first) meta[first] = { ...frameMeta, byteCount: declared };
   const from = state.messages.offsetOf(first);
   const to = state.messages.endOf(last);
-  const actual = format.wireLength ? format.wireLength(text, from, to) : utf8Length(text, from, to);
-  if (actual === declared.value) return;
+  const actual = contentLength(text, from, to, view, false);
+  // A log that lost its CRs (or never showed them) counts the CRLFs sent.
+  const sent = contentLength(text, from, to, view, true);
+  if (actual === declared.value || sent === declared.value) return;
   state.findings.push({
     code: 'sip.framing.byte-count-mismatch',
     offset: declared.offset,
     length: declared.length,
-    message: `The ${format.name} says this message is ${declared.value} bytes, but the message that follows is ${actual} bytes${frame.payloadEnd >= text.length ? ' (it is cut off at the end of the file)' : ''}. The log is damaged or was edited: check the message's end and its Content-Length.`,
+    message: `The ${format.name} says this message is ${declared.value} bytes, but the message that follows is ${indexOfCode(text, CR, from, to) < 0 ? sent : actual} bytes${frame.payloadEnd >= text.length ? ' (it is cut off at the end of the file)' : ''}. The log is damaged or was edited: check the message's end and its Content-Length.`,
   });
 }
 

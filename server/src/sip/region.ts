@@ -3,6 +3,7 @@
 // ngrep's "." for CR).
 import { lineEnd, nextLineStart } from './chars';
 import { isStartLine } from './startLine';
+import { utf8Length } from './utf8';
 
 /** Maps a physical line [start, end) to the SIP content inside it. */
 export interface LineView {
@@ -42,4 +43,20 @@ export class Region {
   startsMessage(start: number, end: number): boolean {
     return isStartLine(this.text, this.contentStart(start, end), this.contentEnd(start, end));
   }
+}
+
+/**
+ * UTF-8 bytes of the SIP text in [from, to) without its lines' decoration: each line's content and
+ * its line break as written, or with `crlf` as the CRLF it was on the wire (a log that dropped CRs).
+ */
+export function contentLength(text: string, from: number, to: number, view: LineView | undefined, crlf: boolean): number {
+  let bytes = 0;
+  for (let pos = from; pos < to; ) {
+    const end = Math.min(lineEnd(text, pos), to);
+    const start = view ? view.contentStart(text, pos, end) : pos;
+    const next = Math.min(nextLineStart(text, end), to);
+    bytes += utf8Length(text, start, end) + (next === end ? 0 : crlf ? 2 : next - end);
+    pos = next > end ? next : to;
+  }
+  return bytes;
 }

@@ -2,9 +2,8 @@
 // previous parse: everything before is kept, everything after is kept with its offsets moved. The
 // result equals a fresh parseTrace of the new text (test/unit/reparse.test.ts checks it on random edits).
 import { Finding, Trace } from './model';
-import { FORMAT_SAMPLE, Frame, MessageMeta, TraceFormat, detectFormat } from './formats';
-import { Layout, assemble, layoutOf, newParseState, parseTrace, readFrames, readMessages } from './parser';
-import { Region } from './region';
+import { DETECTION_SAMPLE, Frame, MessageMeta, TraceFormat, detectFormat, detectLinePrefix } from './formats';
+import { Layout, assemble, layoutOf, newParseState, parseTrace, readFrames, readPlain } from './parser';
 import { MessageTable } from './messageTable';
 
 /** `removed` characters at `offset` of the previous text were replaced by `inserted` characters. */
@@ -26,9 +25,11 @@ export interface Reparsed {
 
 export function reparse(previous: Trace, text: string, change: TextChange): Reparsed {
   const layout = layoutOf(previous);
-  // The format is recognised from the top of the file: an edit below it cannot change it.
-  const format = change.offset >= FORMAT_SAMPLE || !layout ? layout?.format : detectFormat(text);
-  if (!layout || format !== layout.format) {
+  // The prefix and the format are recognised from the top of the file: an edit below it changes neither.
+  const again = layout !== undefined && change.offset < DETECTION_SAMPLE;
+  const prefix = again ? detectLinePrefix(text) : layout?.prefix;
+  const format = again ? detectFormat(text, prefix) : layout?.format;
+  if (!layout || format !== layout.format || (prefix ? !prefix.equals(layout.prefix) : layout.prefix !== undefined)) {
     const trace = parseTrace(text);
     return { trace, from: 0, oldTo: previous.messages.length, newTo: trace.messages.length, delta: 0 };
   }
@@ -68,8 +69,9 @@ function reparseBare(previous: Trace, layout: Layout, text: string, change: Text
   const from = Math.max(0, k - 1);
   const start = k >= 0 ? old.offsetOf(from) : 0;
   const state = newParseState(previous.headers);
+  const windowMeta: Array<MessageMeta | undefined> = [];
   let oldTo = n;
-  readMessages(new Region(text, start, text.length), state, undefined, (pos) => {
+  readPlain(text, layout.prefix, state, windowMeta, start, (pos) => {
     if (pos < changeEnd) return false;
     const j = lastStartBefore(old, pos - delta + 1);
     if (j < 0 || old.offsetOf(j) !== pos - delta) return false;
@@ -81,7 +83,10 @@ function reparseBare(previous: Trace, layout: Layout, text: string, change: Text
   moved(layout.findings, 0, start, 0, findings);
   findings.push(...state.findings);
   moved(layout.findings, stop, Infinity, delta, findings);
-  return splice(previous, text, { ...layout, findings, rawMeta: [] }, from, oldTo, state, delta);
+  const rawMeta = layout.rawMeta.slice(0, from);
+  for (let i = 0; i < state.messages.length; i++) rawMeta.push(windowMeta[i]);
+  for (let i = oldTo; i < n; i++) rawMeta.push(layout.rawMeta[i]);
+  return splice(previous, text, { ...layout, findings, rawMeta }, from, oldTo, state, delta);
 }
 
 function sameFrame(a: Frame, b: Frame, delta: number): boolean {
@@ -102,15 +107,15 @@ function shiftedMeta(meta: MessageMeta | undefined, delta: number): MessageMeta 
  */
 function reparseFrames(previous: Trace, layout: Layout, format: TraceFormat, text: string, change: TextChange): Reparsed {
   const delta = change.inserted - change.removed;
-  const frames = format.frames(text);
+  const frames = format.frames(text, layout.prefix);
   const oldFrames = layout.frames;
   let head = 0;
-  while (head < frames.length && head < oldFrames.length && frames[head].payloadEnd <= change.offset && frames[head].view === oldFrames[head].view && sameFrame(frames[head], oldFrames[head], 0)) head++;
+  while (head < frames.length && head < oldFrames.length && frames[head].payloadEnd <= change.offset && sameFrame(frames[head], oldFrames[head], 0)) head++;
   let tail = 0;
   while (tail < frames.length - head && tail < oldFrames.length - head) {
     const a = frames[frames.length - 1 - tail];
     const b = oldFrames[oldFrames.length - 1 - tail];
-    if (b.offset < change.offset + change.removed || a.view !== b.view || !sameFrame(a, b, delta)) break;
+    if (b.offset < change.offset + change.removed || !sameFrame(a, b, delta)) break;
     tail++;
   }
   const from = layout.frameFirst[head];
@@ -119,7 +124,7 @@ function reparseFrames(previous: Trace, layout: Layout, format: TraceFormat, tex
   const stop = tail > 0 ? oldFrames[oldFrames.length - tail].offset : previous.text.length + 1;
   const state = newParseState(previous.headers);
   const windowMeta: Array<MessageMeta | undefined> = [];
-  const windowFirst = readFrames(text, format, frames.slice(head, frames.length - tail), state, windowMeta);
+  const windowFirst = readFrames(text, format, layout.prefix, frames.slice(head, frames.length - tail), state, windowMeta);
   const added = state.messages.length - (oldTo - from);
   const frameFirst = new Int32Array(frames.length + 1);
   frameFirst.set(layout.frameFirst.subarray(0, head), 0);
@@ -132,7 +137,7 @@ function reparseFrames(previous: Trace, layout: Layout, format: TraceFormat, tex
   moved(layout.findings, -Infinity, start, 0, findings);
   findings.push(...state.findings);
   moved(layout.findings, stop, Infinity, delta, findings);
-  return splice(previous, text, { format, frames, frameFirst, rawMeta, findings }, from, oldTo, state, delta);
+  return splice(previous, text, { ...layout, frames, frameFirst, rawMeta, findings }, from, oldTo, state, delta);
 }
 
 function splice(previous: Trace, text: string, layout: Layout, from: number, oldTo: number, state: ReturnType<typeof newParseState>, delta: number): Reparsed {

@@ -1,35 +1,18 @@
 // Asterisk's SIP debug output: chan_sip (`sip set debug on`) and PJSIP (`pjsip set logger on`),
-// from the console or the full log, whose `[date] VERBOSE[lwp] file.c: ` prefix may stand on the
-// framing line, on a line of its own before it, or (through a log shipper) on every line.
-import { LineView } from '../region';
+// from the console or the full log, whose `[date] VERBOSE[lwp] file.c: ` prefix (see ../prefix.ts)
+// may stand on the framing line, on a line of its own before it, or (through a log shipper) on
+// every line.
 import { lineEnd, nextLineStart } from '../chars';
-import { advanceUtf8 } from '../utf8';
-import { Frame, MessageMeta, TraceFormat, dateTimeMs, monthDayTimeMs, nextLineWhere } from './format';
+import { utf8Length } from '../utf8';
+import type { LinePrefix } from '../prefix';
+import { Frame, MessageMeta, TraceFormat, nextLineWhere } from './format';
 
-const PREFIX = /^\[([^\]]+)\] (?:VERBOSE|DEBUG|NOTICE|WARNING|ERROR)\[\d+\](?:\[C-[0-9a-f]+\])? [\w.]+: /;
 const CHAN_SIP_READ = /^<--- SIP read from (\w+):(\S+) --->\s*$/;
 const CHAN_SIP_RESPONSE = /^<--- (?:Reliably )?Transmitting \((?:NAT|no NAT)\) to (\S+) --->\s*$/;
 const CHAN_SIP_REQUEST = /^(?:Reliably )?Transmitting \((?:NAT|no NAT)\) to (\S+):\s*$/;
 const PJSIP = /^<--- (Received|Transmitting) SIP (?:request|response) \((\d+) bytes\) (?:from|to) (\w+):(\S+) --->\s*$/;
 
-/** The logger prefix's length at `start`, or 0. */
-function prefixLength(text: string, start: number, end: number): number {
-  if (text.charCodeAt(start) !== 91 /* [ */) return 0;
-  const m = PREFIX.exec(text.slice(start, Math.min(end, start + 200)));
-  return m ? m[0].length : 0;
-}
-
-const prefixed: LineView = {
-  contentStart: (text, start, end) => start + prefixLength(text, start, end),
-  contentEnd: (_text, _start, end) => end,
-};
-
-function stampMeta(stamp: string | undefined): Pick<MessageMeta, 'timestamp' | 'time' | 'absolute'> {
-  if (stamp === undefined) return {};
-  const full = dateTimeMs(stamp);
-  const time = full ?? monthDayTimeMs(stamp);
-  return { timestamp: stamp, time, absolute: time !== undefined };
-}
+type Stamp = Pick<MessageMeta, 'timestamp' | 'time' | 'absolute'>;
 
 interface Line {
   readonly start: number;
@@ -37,14 +20,15 @@ interface Line {
   readonly next: number;
   /** Text after any logger prefix. */
   readonly body: string;
-  readonly stamp?: string;
+  /** The prefix's time, when the line has a prefix. */
+  readonly stamp?: Stamp;
 }
 
-function readLine(text: string, pos: number): Line {
+function readLine(text: string, pos: number, prefix: LinePrefix | undefined): Line {
   const end = lineEnd(text, pos);
-  const prefix = prefixLength(text, pos, end);
-  const stamp = prefix > 0 ? PREFIX.exec(text.slice(pos, pos + prefix))![1] : undefined;
-  return { start: pos, end, next: nextLineStart(text, end), body: end - pos - prefix <= 300 ? text.slice(pos + prefix, end) : '', stamp };
+  const length = prefix ? prefix.length(text, pos, end) : 0;
+  const stamp = length > 0 ? prefix!.time(text, pos) : undefined;
+  return { start: pos, end, next: nextLineStart(text, end), body: end - pos - length <= 300 ? text.slice(pos + length, end) : '', stamp };
 }
 
 /** Drops the LF Asterisk adds after the message, before its end line. */
@@ -52,18 +36,37 @@ function withoutOwnNewline(text: string, payloadStart: number, end: number): num
   return end > payloadStart && text.charCodeAt(end - 1) === 10 ? end - 1 : end;
 }
 
+/**
+ * Where the message of `bytes` bytes that starts at `from` ends, when a line ends there: its lines'
+ * prefixes are not counted, and with `crlf` each line break counts as the CRLF sent.
+ */
+function exactEnd(text: string, from: number, bytes: number, prefix: LinePrefix | undefined, crlf: boolean, limit: number): number | undefined {
+  let count = 0;
+  for (let pos = from; pos < limit && count < bytes; ) {
+    const end = lineEnd(text, pos);
+    count += utf8Length(text, pos + (prefix ? prefix.length(text, pos, end) : 0), end);
+    const next = nextLineStart(text, end);
+    // The message may end without a line break: Asterisk's own LF follows.
+    if (count === bytes) return text.charCodeAt(end) === 13 ? undefined : end;
+    count += next === end ? 0 : crlf ? 2 : next - end;
+    pos = next;
+    if (count === bytes) return pos;
+  }
+  return undefined;
+}
+
 export const asteriskChanSip: TraceFormat = {
   id: 'asterisk-chan_sip',
   name: 'Asterisk chan_sip debug log',
-  firstChars: '<[RT',
-  signature: /^(?:\[[^\]]+\] \w+\[\d+\](?:\[C-[0-9a-f]+\])? [\w.]+: )?(?:<--- SIP read from \w+:\S+ --->|<--- (?:Reliably )?Transmitting \((?:NAT|no NAT)\) to \S+ --->|(?:Reliably )?Transmitting \((?:NAT|no NAT)\) to \S+:)\s*$/,
+  firstChars: '<RT',
+  signature: /^(?:<--- SIP read from \w+:\S+ --->|<--- (?:Reliably )?Transmitting \((?:NAT|no NAT)\) to \S+ --->|(?:Reliably )?Transmitting \((?:NAT|no NAT)\) to \S+:)\s*$/,
   exactBytes: true,
-  frames(text) {
+  frames(text, prefix) {
     const frames: Frame[] = [];
     const n = text.length;
-    let previousStamp: string | undefined;
+    let previousStamp: Stamp | undefined;
     for (let pos = 0; pos < n; ) {
-      const line = readLine(text, pos);
+      const line = readLine(text, pos, prefix);
       const read = CHAN_SIP_READ.exec(line.body);
       const response = read ? null : CHAN_SIP_RESPONSE.exec(line.body);
       const request = read || response ? null : CHAN_SIP_REQUEST.exec(line.body);
@@ -75,25 +78,23 @@ export const asteriskChanSip: TraceFormat = {
       }
       const endLine = read ? '<------------->' : response ? '<------------>' : '---';
       const stop = nextLineWhere(text, line.next, n, (s, e) => {
-        const l = readLine(text, s);
+        const l = readLine(text, s, prefix);
         return l.body.trimEnd() === endLine && e >= s;
       });
-      const firstPayload = readLine(text, line.next);
       frames.push({
         offset: line.start,
         payloadStart: line.next,
         payloadEnd: withoutOwnNewline(text, line.next, stop),
         meta: {
-          ...stampMeta(line.stamp ?? previousStamp),
+          ...(line.stamp ?? previousStamp),
           direction: read ? 'received' : 'sent',
           src: read ? read[2] : undefined,
           dst: read ? undefined : (response ?? request)![1],
           transport: read ? read[1].toUpperCase() : undefined,
         },
-        view: firstPayload.stamp !== undefined ? prefixed : undefined,
       });
       previousStamp = undefined;
-      pos = stop < n ? readLine(text, stop).next : n;
+      pos = stop < n ? readLine(text, stop, prefix).next : n;
     }
     return frames;
   },
@@ -102,15 +103,15 @@ export const asteriskChanSip: TraceFormat = {
 export const asteriskPjsip: TraceFormat = {
   id: 'asterisk-pjsip',
   name: 'Asterisk PJSIP logger',
-  firstChars: '<[',
-  signature: /^(?:\[[^\]]+\] \w+\[\d+\](?:\[C-[0-9a-f]+\])? [\w.]+: )?<--- (?:Received|Transmitting) SIP (?:request|response) \(\d+ bytes\) (?:from|to) \w+:\S+ --->\s*$/,
+  firstChars: '<',
+  signature: /^<--- (?:Received|Transmitting) SIP (?:request|response) \(\d+ bytes\) (?:from|to) \w+:\S+ --->\s*$/,
   exactBytes: true,
-  frames(text) {
+  frames(text, prefix) {
     const frames: Frame[] = [];
     const n = text.length;
-    const isFraming = (s: number) => PJSIP.test(readLine(text, s).body);
+    const isFraming = (s: number) => PJSIP.test(readLine(text, s, prefix).body);
     for (let pos = 0; pos < n; ) {
-      const line = readLine(text, pos);
+      const line = readLine(text, pos, prefix);
       const m = PJSIP.exec(line.body);
       if (!m) {
         pos = line.next;
@@ -120,16 +121,15 @@ export const asteriskPjsip: TraceFormat = {
       // Exactly `bytes` bytes follow, then a LF; where that does not hold, read up to the next framing
       // line, which also bounds the walk so a wrong count cannot send it through the rest of the file.
       const nextFrame = nextLineWhere(text, line.next, n, isFraming);
-      const expected = advanceUtf8(text, line.next, bytes, false, nextFrame);
-      const exact = expected >= 0 && (expected === n || text.charCodeAt(expected) === 10);
-      const payloadEnd = exact ? expected : withoutOwnNewline(text, line.next, nextFrame);
+      // A log that lost its CRs still counts them.
+      const payloadEnd = exactEnd(text, line.next, bytes, prefix, false, nextFrame) ?? exactEnd(text, line.next, bytes, prefix, true, nextFrame) ?? withoutOwnNewline(text, line.next, nextFrame);
       const countAt = line.end - line.body.length + line.body.indexOf(`(${m[2]} bytes)`) + 1;
       const received = m[1] === 'Received';
       frames.push({
         offset: line.start,
         payloadStart: line.next,
         payloadEnd,
-        meta: { ...stampMeta(line.stamp), direction: received ? 'received' : 'sent', src: received ? m[4] : undefined, dst: received ? undefined : m[4], transport: m[3].toUpperCase() },
+        meta: { ...line.stamp, direction: received ? 'received' : 'sent', src: received ? m[4] : undefined, dst: received ? undefined : m[4], transport: m[3].toUpperCase() },
         declaredBytes: { value: bytes, offset: countAt, length: m[2].length },
       });
       pos = payloadEnd;

@@ -2,6 +2,7 @@
 // what the framing line says about it) and how its lines decorate the SIP text.
 import { LineView } from '../region';
 import { lineEnd, nextLineStart } from '../chars';
+import type { LinePrefix } from '../prefix';
 
 export type Direction = 'sent' | 'received';
 
@@ -29,8 +30,6 @@ export interface Frame {
   readonly meta: MessageMeta;
   /** The byte count the framing line prints, and where. */
   readonly declaredBytes?: { readonly value: number; readonly offset: number; readonly length: number };
-  /** Overrides the format's view for this frame (e.g. a log shipper's prefix on every line). */
-  readonly view?: LineView;
 }
 
 export interface TraceFormat {
@@ -44,18 +43,21 @@ export interface TraceFormat {
   readonly view?: LineView;
   /** False when the logged text is not the bytes on the wire. */
   readonly exactBytes: boolean;
-  frames(text: string): Frame[];
-  /** Bytes the logged text [from, to) stood for on the wire, when the log changed them. */
-  wireLength?(text: string, from: number, to: number): number;
+  /** The frames of the text, whose lines may carry `prefix`. */
+  frames(text: string, prefix?: LinePrefix): Frame[];
 }
 
-/** Calls `visit` for each line whose first character is one of `firstChars`, with the line's text. */
-export function scanLines(text: string, firstChars: string, visit: (line: string, start: number, end: number, next: number) => void): void {
+/**
+ * Calls `visit` for each line whose first character after any `prefix` is one of `firstChars`,
+ * with the line's text after the prefix and where that text starts.
+ */
+export function scanLines(text: string, firstChars: string, visit: (line: string, start: number, end: number, next: number) => void, prefix?: LinePrefix): void {
   const n = text.length;
   for (let pos = 0; pos < n; ) {
     const end = lineEnd(text, pos);
     const next = nextLineStart(text, end);
-    if (end > pos && firstChars.includes(text[pos])) visit(text.slice(pos, end), pos, end, next);
+    const start = prefix ? pos + prefix.length(text, pos, end) : pos;
+    if (end > start && firstChars.includes(text[start])) visit(text.slice(start, end), start, end, next);
     pos = next;
   }
 }

@@ -3,7 +3,6 @@
 // dropped, and the rule again.
 import { LineView } from '../region';
 import { lineEnd, nextLineStart } from '../chars';
-import { utf8Length } from '../utf8';
 import { Frame, TraceFormat, nextLineWhere, timeOfDayMs } from './format';
 
 const STAMP = /^(recv|send) (\d+) bytes (from|to) (\w+)\/\[([^\]]+)\]:(\d+)(?:\/\d+)?(?:;comp=sigcomp)? at (\d{2}:\d{2}:\d{2}(?:\.\d+)?):\s*$/;
@@ -26,15 +25,23 @@ export const freeswitch: TraceFormat = {
   signature: STAMP,
   view: indented,
   exactBytes: false,
-  frames(text) {
+  frames(text, prefix) {
     const frames: Frame[] = [];
     const n = text.length;
-    const isRule = (s: number, e: number) => e - s < 200 && RULE.test(text.slice(s, e));
-    const isStamp = (s: number, e: number) => e - s < 300 && (text[s] === 'r' || text[s] === 's') && STAMP.test(text.slice(s, e));
+    const content = (s: number, e: number) => (prefix ? s + prefix.length(text, s, e) : s);
+    const isRule = (s: number, e: number) => {
+      const c = content(s, e);
+      return e - c < 200 && RULE.test(text.slice(c, e));
+    };
+    const isStamp = (s: number, e: number) => {
+      const c = content(s, e);
+      return e - c < 300 && (text[c] === 'r' || text[c] === 's') && STAMP.test(text.slice(c, e));
+    };
     for (let pos = 0; pos < n; ) {
       const end = lineEnd(text, pos);
       const next = nextLineStart(text, end);
-      const m = (text[pos] === 'r' || text[pos] === 's') && end - pos < 300 ? STAMP.exec(text.slice(pos, end)) : null;
+      const c = content(pos, end);
+      const m = (text[c] === 'r' || text[c] === 's') && end - c < 300 ? STAMP.exec(text.slice(c, end)) : null;
       if (!m) {
         pos = next;
         continue;
@@ -45,25 +52,14 @@ export const freeswitch: TraceFormat = {
       const ip = m[5].includes(':') ? `[${m[5]}]:${m[6]}` : `${m[5]}:${m[6]}`;
       const received = m[1] === 'recv';
       frames.push({
-        offset: pos,
+        offset: c,
         payloadStart: opening,
         payloadEnd: closing,
         meta: { timestamp: m[7], time: timeOfDayMs(m[7]), absolute: false, direction: received ? 'received' : 'sent', src: received ? ip : undefined, dst: received ? undefined : ip, transport: m[4].toUpperCase() },
-        declaredBytes: { value: Number(m[2]), offset: pos + m[1].length + 1, length: m[2].length },
+        declaredBytes: { value: Number(m[2]), offset: c + m[1].length + 1, length: m[2].length },
       });
       pos = closing < n && isRule(closing, lineEnd(text, closing)) ? nextLineStart(text, lineEnd(text, closing)) : closing;
     }
     return frames;
-  },
-  /** On the wire every line had its indent removed and ended in CRLF. */
-  wireLength(text, from, to) {
-    let bytes = 0;
-    for (let pos = from; pos < to; ) {
-      const end = Math.min(lineEnd(text, pos), to);
-      const start = indented.contentStart(text, pos, end);
-      bytes += utf8Length(text, start, end) + 2;
-      pos = nextLineStart(text, end);
-    }
-    return bytes;
   },
 };

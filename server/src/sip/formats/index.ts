@@ -7,29 +7,38 @@ import { tsharkFollow } from './tsharkFollow';
 import { kamailioSipdump } from './kamailioSipdump';
 import { asteriskChanSip, asteriskPjsip } from './asterisk';
 import { freeswitch } from './freeswitch';
+import { DETECTION_SAMPLE, LinePrefix, detectPrefix } from '../prefix';
 
 export const FORMATS: readonly TraceFormat[] = [sipp, sngrep, ngrep, tsharkFollow, kamailioSipdump, asteriskChanSip, asteriskPjsip, freeswitch];
 
-/** How much of the file is looked at to recognise its format. */
-export const FORMAT_SAMPLE = 256 * 1024;
+const FIRST_CHARS = [...new Set(FORMATS.map((f) => f.firstChars).join(''))].join('');
+
+function isFramingLine(line: string): boolean {
+  return FIRST_CHARS.includes(line[0]) && FORMATS.some((f) => f.firstChars.includes(line[0]) && f.signature.test(line));
+}
+
+/** The prefix another logger put on the file's lines, recognised around its SIP and framing lines. */
+export function detectLinePrefix(text: string): LinePrefix | undefined {
+  return detectPrefix(text, isFramingLine);
+}
 
 /**
  * The format whose framing lines occur most often near the top of the file, or undefined for a
  * plain trace (bare messages, possibly with other text between them).
  */
-export function detectFormat(text: string): TraceFormat | undefined {
-  const sample = text.length > FORMAT_SAMPLE ? text.slice(0, FORMAT_SAMPLE) : text;
-  const chars = [...new Set(FORMATS.map((f) => f.firstChars).join(''))].join('');
+export function detectFormat(text: string, prefix?: LinePrefix): TraceFormat | undefined {
+  const sample = text.length > DETECTION_SAMPLE ? text.slice(0, DETECTION_SAMPLE) : text;
   const counts = new Map<TraceFormat, number>();
-  scanLines(sample, chars, (line) => {
+  scanLines(sample, FIRST_CHARS, (line) => {
     if (line.length > 300) return;
     for (const format of FORMATS) {
       if (format.firstChars.includes(line[0]) && format.signature.test(line)) counts.set(format, (counts.get(format) ?? 0) + 1);
     }
-  });
+  }, prefix);
   let best: TraceFormat | undefined;
   for (const [format, count] of counts) if (!best || count > counts.get(best)!) best = format;
   return best;
 }
 
 export type { TraceFormat, MessageMeta, Frame } from './format';
+export { DETECTION_SAMPLE };

@@ -27,7 +27,7 @@ export const kamailioSipdump: TraceFormat = {
   firstChars: '=~tpdsd',
   signature: /^(?:={20}|~{20})\s*$/,
   exactBytes: true,
-  frames(text) {
+  frames(text, prefix) {
     const frames: Frame[] = [];
     let record: { offset: number; fields: Record<string, string> } | undefined;
     scanLines(text, this.firstChars, (line, start, _end, next) => {
@@ -45,7 +45,7 @@ export const kamailioSipdump: TraceFormat = {
         const field = FIELD.exec(line);
         if (field) record.fields[field[1]] = field[2].trim();
       }
-    });
+    }, prefix);
     return frames;
   },
 };

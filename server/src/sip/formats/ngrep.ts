@@ -18,12 +18,12 @@ export const ngrep: TraceFormat = {
   signature: HEADER,
   view: dotForCr,
   exactBytes: false,
-  frames(text) {
+  frames(text, prefix) {
     const headers: Array<{ offset: number; next: number; m: RegExpExecArray }> = [];
     scanLines(text, this.firstChars, (line, start, _end, next) => {
       const m = HEADER.exec(line);
       if (m) headers.push({ offset: start, next, m });
-    });
+    }, prefix);
     return headers.map((h, i): Frame => {
       const stamp = h.m[2];
       const absolute = stamp !== undefined && !stamp.startsWith('+');

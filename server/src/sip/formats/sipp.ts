@@ -11,7 +11,7 @@ export const sipp: TraceFormat = {
   firstChars: '-UTSW',
   signature: DIRECTION,
   exactBytes: true,
-  frames(text) {
+  frames(text, prefix) {
     const frames: Frame[] = [];
     let stamp: { timestamp: string; offset: number } | undefined;
     let open: { offset: number; payloadStart: number; meta: Frame['meta']; declaredBytes: Frame['declaredBytes'] } | undefined;
@@ -46,7 +46,7 @@ export const sipp: TraceFormat = {
         declaredBytes: { value: Number(count), offset: countAt, length: count.length },
       };
       stamp = undefined;
-    });
+    }, prefix);
     close(text.length);
     return frames;
   },

@@ -9,13 +9,13 @@ export const sngrep: TraceFormat = {
   firstChars: '0123456789',
   signature: HEADER,
   exactBytes: true,
-  frames(text) {
+  frames(text, prefix) {
     const frames: Frame[] = [];
     const headers: Array<{ offset: number; next: number; m: RegExpExecArray }> = [];
     scanLines(text, this.firstChars, (line, start, _end, next) => {
       const m = HEADER.exec(line);
       if (m) headers.push({ offset: start, next, m });
-    });
+    }, prefix);
     headers.forEach((h, i) => {
       frames.push({
         offset: h.offset,

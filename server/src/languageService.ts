@@ -2,13 +2,14 @@
 // recorded as they arrive, so the next version re-reads only the messages they touched (reparse)
 // and re-checks only those (Analysis); the line index follows the edits the same way.
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { parseTrace } from './sip/parser';
-import { Trace } from './sip/model';
+import { TraceReader, parseTrace } from './sip/parser';
+import { Finding, Trace } from './sip/model';
 import { LineIndex } from './sip/lineIndex';
 import { CallModel, buildCallModel } from './sip/calls/callModel';
 import { TextChange, reparse } from './sip/reparse';
 import { Analysis } from './sip/analysis';
-import { RuleParameters, sameParameters } from './sip/rules/rule';
+import { checkMessages } from './sip/diagnose';
+import { RuleParameters } from './sip/rules/rule';
 
 export class ParsedDocument {
   private callModel: CallModel | undefined;
@@ -29,6 +30,13 @@ export class ParsedDocument {
 interface DocumentState {
   readonly parsed: ParsedDocument;
   analysis: Analysis;
+}
+
+/** A document opened but not read to its end yet, and the findings of the messages read so far. */
+interface Opening {
+  readonly version: number;
+  readonly reader: TraceReader;
+  readonly perMessage: Array<readonly Finding[]>;
 }
 
 /** Since the last parsed version: the edits merged into one change, or undefined when the whole text was replaced. */
@@ -53,6 +61,7 @@ export class TraceCache {
   private readonly pending = new Map<string, Pending>();
   /** The line index of each document's latest text, kept up to date edit by edit. */
   private readonly lines = new Map<string, LineIndex>();
+  private readonly openings = new Map<string, Opening>();
 
   /**
    * Applies one content change to `document` (as TextDocuments' update does), recording where it
@@ -79,6 +88,31 @@ export class TraceCache {
     else pending.change = pending.change && recorded ? merge(pending.change, recorded) : undefined;
   }
 
+  /**
+   * For a document that is not parsed yet (just opened, or replaced as a whole): reads about
+   * `count` more of its messages and checks them; the first part of the trace as a document, with
+   * its findings so far. Undefined once the document is parsed (then use get and analysis).
+   */
+  readPart(document: TextDocument, count: number): { parsed: ParsedDocument; done: boolean; findings: () => Finding[] } | undefined {
+    const { uri, version } = document;
+    if (this.states.get(uri)?.parsed.version === version || this.pending.get(uri)?.change) return undefined;
+    let opening = this.openings.get(uri);
+    if (opening?.version !== version) {
+      opening = { version, reader: new TraceReader(document.getText()), perMessage: [] };
+      this.openings.set(uri, opening);
+    }
+    const { reader, perMessage } = opening;
+    reader.read(count);
+    const trace = reader.partial();
+    checkMessages(trace, perMessage.length, trace.messages.length, (i, found) => (perMessage[i] = found));
+    const findings = () => {
+      const all = [...trace.findings];
+      for (const list of perMessage) for (const f of list) all.push(f);
+      return all.sort((a, b) => a.offset - b.offset);
+    };
+    return { parsed: new ParsedDocument(uri, version, trace, this.linesOf(uri, trace.text)), done: reader.done, findings };
+  }
+
   get(document: TextDocument): ParsedDocument {
     return this.state(document).parsed;
   }
@@ -86,7 +120,7 @@ export class TraceCache {
   /** The findings of the document's current version, with the rule thresholds of its settings. */
   analysis(document: TextDocument, parameters: RuleParameters): Analysis {
     const state = this.state(document);
-    if (!sameParameters(state.analysis.parameters, parameters)) state.analysis = new Analysis(state.parsed.trace, parameters);
+    state.analysis = state.analysis.withParameters(parameters);
     return state.analysis;
   }
 
@@ -94,6 +128,16 @@ export class TraceCache {
     this.states.delete(uri);
     this.pending.delete(uri);
     this.lines.delete(uri);
+    this.openings.delete(uri);
+  }
+
+  private linesOf(uri: string, text: string): LineIndex {
+    let lines = this.lines.get(uri);
+    if (!lines || lines.text !== text) {
+      lines = new LineIndex(text);
+      this.lines.set(uri, lines);
+    }
+    return lines;
   }
 
   private state(document: TextDocument): DocumentState {
@@ -101,17 +145,21 @@ export class TraceCache {
     const cached = this.states.get(uri);
     if (cached && cached.parsed.version === version) return cached;
     const text = document.getText();
-    let lines = this.lines.get(uri);
-    if (!lines || lines.text !== text) {
-      lines = new LineIndex(text);
-      this.lines.set(uri, lines);
-    }
+    const lines = this.linesOf(uri, text);
     const pending = this.pending.get(uri);
     this.pending.delete(uri);
+    const opening = this.openings.get(uri);
+    this.openings.delete(uri);
     let state: DocumentState;
     if (cached && pending?.change && pending.since === cached.parsed.version) {
       const change = reparse(cached.parsed.trace, text, pending.change);
       state = { parsed: new ParsedDocument(uri, version, change.trace, lines), analysis: cached.analysis.edited(change) };
+    } else if (opening?.version === version) {
+      // The messages checked while the document was read in parts keep their findings.
+      const trace = opening.reader.finish();
+      const perMessage: Array<readonly Finding[] | undefined> = new Array(trace.messages.length);
+      opening.perMessage.forEach((found, i) => (perMessage[i] = found));
+      state = { parsed: new ParsedDocument(uri, version, trace, lines), analysis: new Analysis(trace, cached?.analysis.parameters, perMessage, opening.perMessage.length) };
     } else {
       const trace = parseTrace(text);
       state = { parsed: new ParsedDocument(uri, version, trace, lines), analysis: new Analysis(trace, cached?.analysis.parameters) };

@@ -1,7 +1,8 @@
 // The only file that touches the connection: wires documents, settings and features together.
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TraceCache } from './languageService';
+import { ParsedDocument, TraceCache } from './languageService';
+import { Finding } from './sip/model';
 import { DEFAULT_SETTINGS, Settings, readSettings, ruleParameters } from './settings';
 import { computeDiagnostics } from './features/diagnostics';
 import { computeHover } from './features/hover';
@@ -54,25 +55,30 @@ const pending = new Map<string, NodeJS.Immediate>();
 
 /** A trace with more messages than this is checked a part at a time, publishing what is found so far. */
 const SMALL_TRACE = 2000;
-/** Messages checked before the first diagnostics of a big trace are published, and between two yields. */
-const PART = 2000;
+/** Messages read or checked before the first diagnostics of a big trace are published: the top of the file, soon. */
+const FIRST_PART = 250;
+/** Messages read or checked between two yields to other requests. */
+const PART = 5000;
+/** A document longer than this is read a part at a time when opened. */
+const BIG_TEXT = 1 << 20;
 
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function publish(document: TextDocument, version: number, settings: Settings, complete: boolean): Promise<boolean> {
-  if (documents.get(document.uri)?.version !== version) return false;
-  const parsed = traces.get(document);
-  const diagnostics = computeDiagnostics(parsed, traces.analysis(document, ruleParameters(settings)).findings(), settings);
-  await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+async function publish(parsed: ParsedDocument, findings: readonly Finding[], settings: Settings, complete: boolean): Promise<boolean> {
+  if (documents.get(parsed.uri)?.version !== parsed.version) return false;
+  const diagnostics = computeDiagnostics(parsed, findings, settings);
+  await connection.sendDiagnostics({ uri: parsed.uri, version: parsed.version, diagnostics });
   // After the diagnostics, so that "complete" means they are all there.
   await connection.sendNotification(TRACE_INFO, describeTrace(parsed, complete));
   return true;
 }
 
 /**
- * Checks the document's current version. A big trace, or an edit of one, is checked a part at a
- * time: the messages first (after an edit, only the ones it touched), published at once, then the
- * rules across calls, published again; a newer version or a close stops the older work.
+ * Checks the document's current version. A big trace, or an edit of one, is handled a part at a
+ * time so that its first diagnostics come at once: a big trace just opened is read and checked from
+ * the top, an edit re-checks the messages it touched, and each is published before the rest of
+ * the messages and then the rules across calls are done and published again. A newer version or
+ * a close stops the older work.
  */
 async function validate(document: TextDocument): Promise<void> {
   const { version } = document;
@@ -80,11 +86,21 @@ async function validate(document: TextDocument): Promise<void> {
   const current = () => documents.get(document.uri)?.version === version;
   if (!current()) return;
   try {
+    if (document.getText().length > BIG_TEXT) {
+      let part = traces.readPart(document, FIRST_PART);
+      if (part && !(await publish(part.parsed, part.findings(), settings, false))) return;
+      while (part && !part.done) {
+        await yieldToEvents();
+        if (!current()) return;
+        part = traces.readPart(document, PART);
+      }
+    }
     const analysis = traces.analysis(document, ruleParameters(settings));
-    const small = analysis.trace.messages.length <= SMALL_TRACE;
-    if (!small) {
-      analysis.checkMessages(PART);
-      if (!(await publish(document, version, settings, false))) return;
+    if (analysis.trace.messages.length > SMALL_TRACE) {
+      if (!analysis.messagesChecked) {
+        analysis.checkMessages(FIRST_PART);
+        if (!(await publish(traces.get(document), analysis.findings(), settings, false))) return;
+      }
       while (!analysis.messagesChecked) {
         await yieldToEvents();
         if (!current()) return;
@@ -95,7 +111,7 @@ async function validate(document: TextDocument): Promise<void> {
     }
     analysis.checkMessages(Infinity);
     analysis.checkTrace();
-    await publish(document, version, settings, true);
+    await publish(traces.get(document), analysis.findings(), settings, true);
   } catch (error) {
     // A bug in one rule must not take the server down with the user's document.
     connection.console.error(`sip-trace: validating ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);

@@ -151,8 +151,9 @@ test('garbage and a huge line do not take the server down', async () => {
     await client.initialize({});
     const garbage = String.fromCharCode(...Array.from({ length: 5000 }, (_, i) => (i * 131) % 256)) + '\r\nINVITE sip:x SIP/2.0\r\nX: ' + 'y'.repeat(1 << 20);
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///tmp/garbage.sip', languageId: 'sip', version: 1, text: garbage } });
-    const diagnostics = await client.diagnostics('file:///tmp/garbage.sip');
-    assert.ok(diagnostics.some((d) => d.code === 'sip.trace.binary-content'));
+    // Over 1 MB, so read in parts: the finding about the whole text comes with the last publication.
+    const diagnostics = await client.diagnostics('file:///tmp/garbage.sip', (p) => p.diagnostics.some((d) => d.code === 'sip.trace.binary-content'));
+    assert.ok(diagnostics.length > 0);
     const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///tmp/garbage.sip' } })) as DocumentSymbol[];
     assert.equal(symbols.length, 1);
   } finally {

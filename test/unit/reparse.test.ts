@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { parseTrace } from '../../server/src/sip/parser';
+import { TraceReader, parseTrace } from '../../server/src/sip/parser';
 import { reparse } from '../../server/src/sip/reparse';
 import { Trace } from '../../server/src/sip/model';
 import { Analysis } from '../../server/src/sip/analysis';
@@ -151,6 +151,25 @@ test('findings after a sequence of edits are those of a fresh open of the same t
         assert.deepEqual(analysis.findings(), runRules(parseTrace(analysis.trace.text)));
       }),
       { numRuns: 40 },
+    );
+  }
+});
+
+test('a trace read a part at a time is the trace read at once', () => {
+  for (const file of FILES) {
+    const text = readFileSync(file, 'utf8');
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 10 }), (parts) => {
+        const reader = new TraceReader(text);
+        for (const count of parts) {
+          const before = reader.partial().messages.length;
+          reader.read(count);
+          const now = reader.partial().messages.length;
+          assert.ok(reader.done || now >= before + count || now > before, 'each part reads on');
+        }
+        assert.deepEqual(snapshot(reader.finish()), snapshot(parseTrace(text)));
+      }),
+      { numRuns: 20 },
     );
   }
 });

@@ -71,10 +71,14 @@ export class Analysis {
     return all.sort((a, b) => a.offset - b.offset);
   }
 
+  /** The same findings under other rule thresholds: only the rules across messages have any. */
+  withParameters(parameters: RuleParameters): Analysis {
+    return sameParameters(parameters, this.parameters) ? this : new Analysis(this.trace, parameters, this.perMessage, this.cursor, this.traceWide ?? this.stale);
+  }
+
   /** The analysis of the trace an edit made: findings of the messages that were only moved are kept, moved. */
-  edited(change: Reparsed, parameters: RuleParameters = this.parameters): Analysis {
+  edited(change: Reparsed): Analysis {
     const { trace, from, oldTo, newTo, delta } = change;
-    if (!sameParameters(parameters, this.parameters)) return new Analysis(trace, parameters);
     const old = this.trace.messages;
     const added = newTo - oldTo;
     const perMessage: Array<readonly Finding[] | undefined> = new Array(trace.messages.length);
@@ -92,6 +96,6 @@ export class Analysis {
       else if (f.offset >= stop) stale.push(moved(f, delta, stop));
     }
     const cursor = this.cursor < from ? this.cursor : from;
-    return new Analysis(trace, parameters, perMessage, cursor, stale);
+    return new Analysis(trace, this.parameters, perMessage, cursor, stale);
   }
 }

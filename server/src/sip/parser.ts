@@ -37,16 +37,71 @@ export function newParseState(sharing?: HeaderTable): ParseState {
 }
 
 export function parseTrace(text: string): Trace {
-  const prefix = detectLinePrefix(text);
-  const format = detectFormat(text, prefix);
-  const state = newParseState();
-  const meta: Array<MessageMeta | undefined> = [];
-  const frames = format ? format.frames(text, prefix) : [];
-  const frameFirst = readFrames(text, format, prefix, frames, state, meta);
-  if (!format) readPlain(text, prefix, state, meta, 0);
-  state.headers.trim();
-  state.messages.trim();
-  return assemble(text, state.messages, state.headers, { format, prefix, frames, frameFirst, rawMeta: meta, findings: state.findings });
+  return new TraceReader(text).finish();
+}
+
+/**
+ * Reads a trace a part at a time, so that a big trace's first messages can be checked and shown
+ * before its last are read. Reading in parts gives exactly what reading at once does.
+ */
+export class TraceReader {
+  private readonly prefix: LinePrefix | undefined;
+  private readonly format: TraceFormat | undefined;
+  private readonly frames: readonly Frame[];
+  private readonly frameFirst: Int32Array;
+  private readonly state = newParseState();
+  private readonly meta: Array<MessageMeta | undefined> = [];
+  private nextFrame = 0;
+  /** Where reading a plain trace goes on, or -1 at its end. */
+  private plainPos = 0;
+  private result: Trace | undefined;
+
+  constructor(readonly text: string) {
+    this.prefix = detectLinePrefix(text);
+    this.format = detectFormat(text, this.prefix);
+    this.frames = this.format ? this.format.frames(text, this.prefix) : [];
+    this.frameFirst = new Int32Array(this.frames.length + 1);
+  }
+
+  get done(): boolean {
+    return this.format ? this.nextFrame >= this.frames.length : this.plainPos < 0;
+  }
+
+  /** Reads about `count` more messages (a log's frame is read whole); true when the text is all read. */
+  read(count: number): boolean {
+    const { text, state, meta, prefix } = this;
+    const target = state.messages.length + count;
+    if (this.format) {
+      while (this.nextFrame < this.frames.length && state.messages.length < target) {
+        this.frameFirst[this.nextFrame] = state.messages.length;
+        readFrame(text, this.format, prefix, this.frames[this.nextFrame++], state, meta);
+      }
+      this.frameFirst[this.frames.length] = state.messages.length;
+    } else if (this.plainPos >= 0) {
+      this.plainPos = readPlain(text, prefix, state, meta, this.plainPos, () => state.messages.length >= target);
+    }
+    return this.done;
+  }
+
+  /**
+   * The messages read so far, to check them before the rest is read; it grows as reading goes on.
+   * Findings about the whole text (no messages, binary content) come only with finish().
+   */
+  partial(): Trace {
+    const { text, format, prefix, state } = this;
+    return { text, format: format ? { id: format.id, name: format.name } : undefined, linePrefix: prefix, messages: state.messages, headers: state.headers, meta: continuousTimes(this.meta), findings: state.findings };
+  }
+
+  /** Reads the rest; the trace. */
+  finish(): Trace {
+    if (this.result) return this.result;
+    this.read(Infinity);
+    const { state } = this;
+    state.headers.trim();
+    state.messages.trim();
+    this.result = assemble(this.text, state.messages, state.headers, { format: this.format, prefix: this.prefix, frames: this.frames, frameFirst: this.frameFirst, rawMeta: this.meta, findings: state.findings });
+    return this.result;
+  }
 }
 
 /** Reads each frame into `state`; returns each frame's first message index, and one past the last. */

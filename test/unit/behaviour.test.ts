@@ -15,6 +15,8 @@ interface Scenario {
   expect: Record<string, boolean>;
   expectPerFile?: Record<string, Record<string, boolean>>;
   keyLines?: Record<string, number>;
+  /** Per file, per code: the start lines of exactly the messages the code fires on. */
+  expectAt?: Record<string, Record<string, number[]>>;
   note: string;
 }
 
@@ -38,6 +40,11 @@ for (const scenario of scenarios) {
           const messageLine = (offset: number) => lineOf(text, trace.messages.offsetOf(messageIndexAt(trace.messages, offset)));
           assert.ok(hits.some((f) => keyLines.has(messageLine(f.offset))), `${code} on one of the messages at lines ${[...keyLines].join(', ')}; got ${hits.map((f) => messageLine(f.offset)).join(', ')}`);
         }
+      }
+      // Overlapping calls: each code on exactly the right messages.
+      for (const [code, lines] of Object.entries(scenario.expectAt?.[file] ?? {})) {
+        const at = findings.filter((f) => f.code === code).map((f) => lineOf(text, trace.messages.offsetOf(messageIndexAt(trace.messages, f.offset))));
+        assert.deepEqual(at, lines, `${code} fires on the messages at lines ${lines.join(', ') || '(none)'}`);
       }
     });
   }

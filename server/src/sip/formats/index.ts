@@ -7,8 +7,9 @@ import { tsharkFollow } from './tsharkFollow';
 import { kamailioSipdump } from './kamailioSipdump';
 import { asteriskChanSip, asteriskPjsip } from './asterisk';
 import { freeswitch } from './freeswitch';
+import { capture } from './capture';
 
-export const FORMATS: readonly TraceFormat[] = [sipp, sngrep, ngrep, tsharkFollow, kamailioSipdump, asteriskChanSip, asteriskPjsip, freeswitch];
+export const FORMATS: readonly TraceFormat[] = [sipp, sngrep, ngrep, tsharkFollow, kamailioSipdump, asteriskChanSip, asteriskPjsip, freeswitch, capture];
 
 /** How much of the file is looked at to recognise its format. */
 const SAMPLE = 256 * 1024;

@@ -94,7 +94,7 @@ function sameFrame(a: Frame, b: Frame, delta: number): boolean {
   if ((a.declaredBytes?.value ?? -1) !== (b.declaredBytes?.value ?? -1)) return false;
   const x = a.meta;
   const y = b.meta;
-  return x.timestamp === y.timestamp && x.time === y.time && x.absolute === y.absolute && x.direction === y.direction && x.src === y.src && x.dst === y.dst && x.transport === y.transport;
+  return x.frame === y.frame && x.timestamp === y.timestamp && x.time === y.time && x.absolute === y.absolute && x.direction === y.direction && x.src === y.src && x.dst === y.dst && x.transport === y.transport;
 }
 
 function shiftedMeta(meta: MessageMeta | undefined, delta: number): MessageMeta | undefined {

@@ -18,6 +18,8 @@ export interface MessageMeta {
   readonly src?: string;
   readonly dst?: string;
   readonly transport?: string;
+  /** Frame number in the packet capture the message was decoded from (1-based, as Wireshark numbers frames). */
+  readonly frame?: number;
   /** Where the framing line prints the message's byte count, for fixes that change the message's length. */
   readonly byteCount?: { readonly value: number; readonly offset: number; readonly length: number };
 }

@@ -8,8 +8,9 @@ import { kamailioSipdump } from './kamailioSipdump';
 import { asteriskChanSip, asteriskPjsip } from './asterisk';
 import { freeswitch } from './freeswitch';
 import { DETECTION_SAMPLE, LinePrefix, detectPrefix } from '../prefix';
+import { capture } from './capture';
 
-export const FORMATS: readonly TraceFormat[] = [sipp, sngrep, ngrep, tsharkFollow, kamailioSipdump, asteriskChanSip, asteriskPjsip, freeswitch];
+export const FORMATS: readonly TraceFormat[] = [sipp, sngrep, ngrep, tsharkFollow, kamailioSipdump, asteriskChanSip, asteriskPjsip, freeswitch, capture];
 
 const FIRST_CHARS = [...new Set(FORMATS.map((f) => f.firstChars).join(''))].join('');
 

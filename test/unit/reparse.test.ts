@@ -84,7 +84,7 @@ function apply(text: string, e: Edit): { text: string; change: { offset: number;
   let offset = Math.floor(e.at * text.length);
   if (e.nearStartLine) {
     const starts = [...text.matchAll(START_LINE)].map((m) => m.index!);
-    if (starts.length > 0) offset = Math.max(0, starts[Math.floor(e.at * starts.length)] - e.back + 20);
+    if (starts.length > 0) offset = Math.max(0, starts[Math.min(starts.length - 1, Math.floor(e.at * starts.length))] - e.back + 20);
   }
   offset = Math.min(offset, text.length);
   const copy = e.copyFrom !== undefined ? text.slice(Math.floor(e.copyFrom * text.length), Math.floor(e.copyFrom * text.length) + 200) : '';

@@ -64,12 +64,55 @@ export function windowAfter(list: readonly number[], index: number): readonly nu
 
 const MAGIC_COOKIE = 'z9hG4bK';
 
-function transactionKey(s: MessageSummary): string {
-  // An ACK to a non-2xx response carries the INVITE's branch; CANCEL too, but it is a transaction of its own.
-  const method = s.method === 'ACK' ? 'INVITE' : s.method;
-  if (s.branch?.startsWith(MAGIC_COOKIE)) return `${s.branch}|${s.sentBy ?? ''}|${method}`;
-  // RFC 2543 peers: no usable branch, so match as RFC 3261 §17.1.3 describes for them.
-  return `2543|${s.callId}|${s.cseq}|${method}|${s.fromTag ?? ''}|${s.topVia ?? ''}`;
+/** An ACK to a non-2xx response carries the INVITE's branch; CANCEL too, but it is a transaction of its own. */
+function keyMethod(s: MessageSummary): string {
+  return s.method === 'ACK' ? 'INVITE' : s.method;
+}
+
+/**
+ * Finds transactions as RFC 3261 §17.1.3 matches them: by top Via branch, sent-by and method, or,
+ * for RFC 2543 peers without the magic cookie, by Call-ID, CSeq, method, From tag and top Via.
+ * Branches are looked up first and compared field by field, so no key string is built per message.
+ */
+class TransactionIndex {
+  private readonly byBranch = new Map<string, Transaction[]>();
+  private readonly rfc2543 = new Map<string, Transaction>();
+  private readonly sentBy: Array<string | undefined> = [];
+  private readonly methods: string[] = [];
+
+  constructor(private readonly transactions: Transaction[]) {}
+
+  private static key2543(s: MessageSummary, method: string): string {
+    return `${s.callId}|${s.cseq}|${method}|${s.fromTag ?? ''}|${s.topVia ?? ''}`;
+  }
+
+  find(s: MessageSummary, method = keyMethod(s)): Transaction | undefined {
+    if (s.branch?.startsWith(MAGIC_COOKIE)) {
+      const list = this.byBranch.get(s.branch);
+      if (!list) return undefined;
+      // The latest one wins: a reused branch opens a new transaction that takes over the branch.
+      for (let k = list.length - 1; k >= 0; k--) {
+        const t = list[k];
+        if (this.methods[t.index] === method && this.sentBy[t.index] === s.sentBy) return t;
+      }
+      return undefined;
+    }
+    return this.rfc2543.get(TransactionIndex.key2543(s, method));
+  }
+
+  open(s: MessageSummary): Transaction {
+    const method = keyMethod(s);
+    const t: Transaction = { index: this.transactions.length, method: s.method, request: -1, retransmissions: [], responses: [], final: -1, ack: -1, cancel: -1 };
+    this.transactions.push(t);
+    this.sentBy.push(s.sentBy);
+    this.methods.push(method);
+    if (s.branch?.startsWith(MAGIC_COOKIE)) {
+      const list = this.byBranch.get(s.branch);
+      if (list) list.push(t);
+      else this.byBranch.set(s.branch, [t]);
+    } else this.rfc2543.set(TransactionIndex.key2543(s, method), t);
+    return t;
+  }
 }
 
 /** The server a request was sent to: the log's destination, else the Route, else the Request-URI's host. */
@@ -92,21 +135,13 @@ export function isRetryTrigger(code: number): boolean {
 /** `summaries` may be passed in when the caller has already read every message (diagnostics do). */
 export function buildCallModel(trace: Trace, summaries: MessageSummary[] = summarize(trace)): CallModel {
   const transactions: Transaction[] = [];
-  const byKey = new Map<string, Transaction>();
+  const index = new TransactionIndex(transactions);
   const transactionOf = new Int32Array(summaries.length).fill(-1);
   const retransmission = new Uint8Array(summaries.length);
   const reusedBranch = new Set<number>();
-  const responsesSeen = new Set<string>();
-  const open = (key: string, method: string): Transaction => {
-    const t: Transaction = { index: transactions.length, method, request: -1, retransmissions: [], responses: [], final: -1, ack: -1, cancel: -1 };
-    transactions.push(t);
-    byKey.set(key, t);
-    return t;
-  };
 
   for (const s of summaries) {
-    const key = transactionKey(s);
-    let t = byKey.get(key);
+    let t = index.find(s);
     if (s.kind === 'request') {
       if (s.method === 'ACK') {
         // ACK for a non-2xx final response: part of the INVITE transaction. ACK for a 2xx: its own.
@@ -118,7 +153,7 @@ export function buildCallModel(trace: Trace, summaries: MessageSummary[] = summa
         continue;
       }
       if (s.method === 'CANCEL') {
-        const invite = byKey.get(key.replace(/\|CANCEL$/, '|INVITE'));
+        const invite = index.find(s, 'INVITE');
         if (invite && invite.cancel < 0) invite.cancel = s.index;
       }
       if (t && t.request >= 0) {
@@ -131,17 +166,15 @@ export function buildCallModel(trace: Trace, summaries: MessageSummary[] = summa
         }
         // Same branch, different request: a new transaction that reused the branch.
         reusedBranch.add(s.index);
-        t = open(`${key}|${s.index}`, s.method);
-        byKey.set(key, t);
+        t = undefined;
       }
-      if (!t) t = open(key, s.method);
+      t ??= index.open(s);
       t.request = s.index;
       transactionOf[s.index] = t.index;
     } else {
-      if (!t) t = open(key, s.method);
-      const seenKey = `${t.index}|${s.code}|${s.toTag ?? ''}`;
-      if (responsesSeen.has(seenKey)) retransmission[s.index] = 1;
-      else responsesSeen.add(seenKey);
+      t ??= index.open(s);
+      // A response is repeated when the transaction already has one with the same code and To tag.
+      if (t.responses.some((r) => summaries[r].code === s.code && summaries[r].toTag === s.toTag)) retransmission[s.index] = 1;
       t.responses.push(s.index);
       if (s.code >= 200 && t.final < 0) t.final = s.index;
       transactionOf[s.index] = t.index;
@@ -151,25 +184,48 @@ export function buildCallModel(trace: Trace, summaries: MessageSummary[] = summa
   const requestsTo = new Map<string, number[]>();
   const requestsFrom = new Map<string, number[]>();
   const calls = new Map<string, number[]>();
-  const dialogs = new Map<string, number[]>();
-  const add = (map: Map<string, number[]>, key: string | undefined, index: number) => {
-    if (key === undefined) return;
-    const list = map.get(key);
-    if (list) list.push(index);
-    else map.set(key, [index]);
-  };
   for (const s of summaries) {
-    add(calls, s.callId, s.index);
-    // Either side may send: the dialog is the pair of tags, in any order.
-    if (s.fromTag !== undefined && s.toTag !== undefined) add(dialogs, `${s.callId}|${[s.fromTag, s.toTag].sort().join('|')}`, s.index);
+    addTo(calls, s.callId, s.index);
     if (s.kind !== 'request' || s.method === 'ACK' || retransmission[s.index]) continue;
-    add(requestsTo, s.requestUriKey, s.index);
-    add(requestsFrom, s.fromKey, s.index);
+    addTo(requestsTo, s.requestUriKey, s.index);
+    addTo(requestsFrom, s.fromKey, s.index);
   }
 
   const followUps = linkFollowUps(summaries, transactions, transactionOf, retransmission, calls, requestsFrom);
   const retryRequests = new Set(followUps.values());
-  return { summaries, transactions, transactionOf, retransmission, followUps, retryRequests, reusedBranch, calls, dialogs, requestsTo, requestsFrom };
+  let dialogs: Map<string, number[]> | undefined;
+  return {
+    summaries,
+    transactions,
+    transactionOf,
+    retransmission,
+    followUps,
+    retryRequests,
+    reusedBranch,
+    calls,
+    // No rule needs them: made when asked for.
+    get dialogs() {
+      return (dialogs ??= groupDialogs(summaries));
+    },
+    requestsTo,
+    requestsFrom,
+  };
+}
+
+function addTo(map: Map<string, number[]>, key: string | undefined, index: number): void {
+  if (key === undefined) return;
+  const list = map.get(key);
+  if (list) list.push(index);
+  else map.set(key, [index]);
+}
+
+function groupDialogs(summaries: readonly MessageSummary[]): Map<string, number[]> {
+  const dialogs = new Map<string, number[]>();
+  for (const s of summaries) {
+    // Either side may send: the dialog is the pair of tags, in any order.
+    if (s.fromTag !== undefined && s.toTag !== undefined) addTo(dialogs, `${s.callId}|${[s.fromTag, s.toTag].sort().join('|')}`, s.index);
+  }
+  return dialogs;
 }
 
 /**

@@ -2,7 +2,7 @@
 // retransmissions, which ACK or CANCEL belongs to which INVITE, and which later request retried a
 // request after its 3xx or 503.
 import { Trace } from '../model';
-import { MessageSummary, summarize, uriKey } from './summary';
+import { MAGIC_COOKIE, MessageSummary, summarize, uriKey } from './summary';
 
 export interface Transaction {
   readonly index: number;
@@ -61,8 +61,6 @@ export function windowAfter(list: readonly number[], index: number): readonly nu
   const start = firstAfter(list, index);
   return list.slice(start, start + FOLLOW_UP_WINDOW);
 }
-
-const MAGIC_COOKIE = 'z9hG4bK';
 
 /** An ACK to a non-2xx response carries the INVITE's branch; CANCEL too, but it is a transaction of its own. */
 function keyMethod(s: MessageSummary): string {

@@ -2,7 +2,7 @@
 // pass over the message's rows of the header table: no header objects, no regular expressions.
 import { SipMessage, Trace } from '../model';
 import { addressSpan, headerParam, parseDigits, scanValue } from '../values';
-import { AT, COLON, COMMA, GT, QUESTION, SEMI, SLASH, indexOfCode, isLws } from '../chars';
+import { AT, COLON, COMMA, GT, QUESTION, SEMI, SLASH, indexOfCode, isLws, startsWithIgnoreCase } from '../chars';
 
 export interface MessageSummary {
   readonly index: number;
@@ -28,7 +28,10 @@ export interface MessageSummary {
   readonly branchOffset: number | undefined;
   readonly sentBy: string | undefined;
   readonly viaCount: number;
-  /** The top Via value and the one below it, to follow a response across a proxy. */
+  /**
+   * The top Via value and the one below it, read only where they are used: to match RFC 2543
+   * transactions (no magic cookie) and to follow a 503 across a proxy.
+   */
   readonly topVia: string | undefined;
   readonly secondVia: string | undefined;
   /** Contact URIs of a 3xx response (not read for other messages). */
@@ -46,6 +49,8 @@ export interface MessageSummary {
 }
 
 const NONE: readonly string[] = [];
+/** RFC 3261 branches start with it (§8.1.1.7); others are RFC 2543's. */
+export const MAGIC_COOKIE = 'z9hG4bK';
 
 function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
@@ -65,8 +70,11 @@ export function uriKeyOf(text: string, from: number, to: number): string | undef
   if (from === to) return undefined;
   let colon = from;
   while (colon < to && isAlpha(text.charCodeAt(colon))) colon++;
-  const scheme = text.slice(from, colon).toLowerCase();
-  if (text.charCodeAt(colon) !== COLON || (scheme !== 'sip' && scheme !== 'sips' && scheme !== 'tel')) return text.slice(from, to).toLowerCase();
+  const schemeLength = colon - from;
+  const known =
+    text.charCodeAt(colon) === COLON &&
+    ((schemeLength === 3 && (startsWithIgnoreCase(text, from, 'sip') || startsWithIgnoreCase(text, from, 'tel'))) || (schemeLength === 4 && startsWithIgnoreCase(text, from, 'sips')));
+  if (!known) return text.slice(from, to).toLowerCase();
   let end = colon + 1;
   let at = -1;
   let upper = isUpper(text.charCodeAt(from));
@@ -80,11 +88,17 @@ export function uriKeyOf(text: string, from: number, to: number): string | undef
   }
   if (at >= 0 && !upper && text.charCodeAt(from + 1) >= 97) return text.slice(from, end);
   const user = at >= 0 ? text.slice(colon + 1, at) : '';
-  return `${scheme}:${user}@${text.slice(at >= 0 ? at + 1 : colon + 1, end).toLowerCase()}`;
+  return `${text.slice(from, colon).toLowerCase()}:${user}@${text.slice(at >= 0 ? at + 1 : colon + 1, end).toLowerCase()}`;
 }
 
 export function uriKey(uri: string | undefined): string | undefined {
   return uri === undefined ? undefined : uriKeyOf(uri, 0, uri.length);
+}
+
+/** text[from, to) in lower case, sliced as it is when it has no capital (the usual spelling). */
+function lowerCase(text: string, from: number, to: number): string {
+  for (let i = from; i < to; i++) if (isUpper(text.charCodeAt(i))) return text.slice(from, to).toLowerCase();
+  return text.slice(from, to);
 }
 
 /** text[from, to) with folded lines joined by a single space. */
@@ -128,7 +142,8 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
     let viaCount = 0;
     let topVia = -1;
     let topViaEnd = 0;
-    let secondVia: string | undefined;
+    let secondVia = -1;
+    let secondViaEnd = 0;
     let retryAfter: number | undefined;
     let routeKey: string | undefined;
     let contacts: string[] | undefined;
@@ -145,7 +160,10 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
           if (viaCount === 0) {
             topVia = elements[k];
             topViaEnd = elements[k + 1];
-          } else if (viaCount === 1) secondVia = unfolded(text, elements[k], elements[k + 1]);
+          } else if (viaCount === 1) {
+            secondVia = elements[k];
+            secondViaEnd = elements[k + 1];
+          }
           viaCount++;
         }
       } else if (id === ids.callId && !(seen & 1)) {
@@ -210,8 +228,9 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
       while (i < topViaEnd && isLws(text.charCodeAt(i))) i++;
       let end = i;
       while (end < topViaEnd && !isLws(text.charCodeAt(end)) && text.charCodeAt(end) !== SEMI) end++;
-      if (end > i) sentBy = text.slice(i, end).toLowerCase();
+      if (end > i) sentBy = lowerCase(text, i, end);
     }
+    const viasWanted = branch === undefined || !branch.startsWith(MAGIC_COOKIE) || (line.kind === 'response' && line.code === 503);
     const meta = trace.meta[m.index];
     const requestUri = line.kind === 'request' ? text.slice(line.uriOffset, line.uriEnd) : undefined;
     return {
@@ -233,8 +252,8 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
       branchOffset,
       sentBy,
       viaCount,
-      topVia: topVia >= 0 ? unfolded(text, topVia, topViaEnd) : undefined,
-      secondVia,
+      topVia: viasWanted && topVia >= 0 ? unfolded(text, topVia, topViaEnd) : undefined,
+      secondVia: viasWanted && secondVia >= 0 ? unfolded(text, secondVia, secondViaEnd) : undefined,
       contacts: contacts ?? NONE,
       retryAfter,
       explicitExpiry,

@@ -5,8 +5,8 @@
 // a run of letters, digits and `_` and a space a run of blanks, so the shape stays while the
 // digits, the padding and the names change.
 import { lineEnd, nextLineStart } from './chars';
-import { LineView } from './region';
-import { MessageMeta, dateTimeMs, monthDayTimeMs, timeOfDayMs } from './formats/format';
+import type { LinePrefix as Prefix, LineView, MessageMeta } from './model';
+import { dateTimeMs, monthDayTimeMs, timeOfDayMs } from './formats/format';
 
 /** How much of the file is looked at, and how long a prefix may be. */
 /** How much of the file is looked at to recognise a prefix or a log format. */
@@ -93,7 +93,7 @@ export function prefixTime(prefix: string): Pick<MessageMeta, 'timestamp' | 'tim
   return absolute !== undefined ? { timestamp: stamp, time: absolute, absolute: true } : { timestamp: stamp, time: timeOfDayMs(stamp), absolute: false };
 }
 
-export class LinePrefix {
+export class LinePrefix implements Prefix {
   constructor(
     private readonly shapes: ReadonlyArray<{ readonly shape: string; readonly trailing: number }>,
   ) {}

@@ -4,7 +4,7 @@
 // every line.
 import { lineEnd, nextLineStart } from '../chars';
 import { utf8Length } from '../utf8';
-import type { LinePrefix } from '../prefix';
+import type { LinePrefix } from '../model';
 import { Frame, MessageMeta, TraceFormat, nextLineWhere } from './format';
 
 const CHAN_SIP_READ = /^<--- SIP read from (\w+):(\S+) --->\s*$/;

@@ -1,7 +1,7 @@
 // FreeSWITCH `sofia global siptrace on` (sofia-sip tport logging): `recv N bytes from udp/[ip]:port
 // at HH:MM:SS.uuuuuu:`, a rule of dashes, the message indented by three spaces with its CRs
 // dropped, and the rule again.
-import { LineView } from '../region';
+import type { LineView } from '../model';
 import { lineEnd, nextLineStart } from '../chars';
 import { Frame, TraceFormat, nextLineWhere, timeOfDayMs } from './format';
 

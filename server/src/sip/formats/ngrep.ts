@@ -1,6 +1,6 @@
 // ngrep -W byline: `U [date time] SRC:PORT -> DST:PORT [#n]`, then the payload with every CR (and
 // any other unprintable byte) shown as ".", so each SIP line ends in "." and the blank line is ".".
-import { LineView } from '../region';
+import type { LineView } from '../model';
 import { Frame, TraceFormat, dateTimeMs, scanLines } from './format';
 
 const HEADER = /^([UT]) (?:(\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)?|\+\d+(?:\.\d+)?) )?(\S+) -> (\S+)(?: \[[A-Za-z]+\])?(?: #\d+)?\s*$/;

@@ -1,7 +1,6 @@
-import { Rule, rfcUrl } from './rule';
-import { headersNamed } from '../access';
+import { defineRule, rfcUrl } from './rule';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.via.branch-cookie',
   severity: 'warning',
   rfc: 'RFC 3261 §8.1.1.7',
@@ -12,7 +11,7 @@ export const rule: Rule = {
 Example: \`Via: SIP/2.0/UDP 192.0.2.2;branch=390skdjuw\`.`,
   check({ text, message, headers, report }) {
     if (message.startLine.kind !== 'request') return;
-    const [top] = headersNamed(headers, 'via');
+    const [top] = headers('via');
     if (!top) return;
     const value = text.slice(top.valueOffset, top.valueEnd);
     const first = value.split(',')[0];
@@ -28,4 +27,4 @@ Example: \`Via: SIP/2.0/UDP 192.0.2.2;branch=390skdjuw\`.`,
         : 'The top Via has no branch parameter: an RFC 3261 element always sends one starting with z9hG4bK (RFC 3261 §8.1.1.7).',
     );
   },
-};
+});

@@ -72,7 +72,7 @@ export function addressUri(value: string): string {
 }
 
 /** [start, end) of every element of the Contact header fields `contacts`, in order. */
-function contactElements(text: string, contacts: readonly Header[]): Array<[number, number]> {
+export function contactElements(text: string, contacts: readonly Header[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const h of contacts) {
     const { elements } = scanValue(text, h.valueOffset, h.valueEnd, true);

@@ -36,3 +36,13 @@ Content-Length: 0
 test(`${code}: the quick fix removes the finding`, () => {
   assert.ok(applyFix(code, FIRES).includes('To: Bob <sip:bob@biloxi.example.com>;tag=to-tag-placeholder\r\n'));
 });
+
+test(`${code}: a tag inside the To URI is not the To tag`, () => {
+  check(code, `
+SIP/2.0 486 Busy Here
+To: <sip:bob@biloxi.example.com;tag=x>
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ sip.response.missing-to-tag
+Content-Length: 0
+
+`);
+});

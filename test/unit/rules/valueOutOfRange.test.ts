@@ -33,3 +33,13 @@ Content-Length: 0
 
 `);
 });
+
+test(`${code}: an expires inside <…> is the URI's, not the Contact's, so it is not checked`, () => {
+  check(code, `
+REGISTER sip:registrar.example.com SIP/2.0
+Contact: <sip:a@h;expires=99999999999>;expires=99999999999
+                                               ^^^^^^^^^^^ sip.delta-seconds.out-of-range
+Content-Length: 0
+
+`);
+});

@@ -1,5 +1,5 @@
 import { defineRule, rfcUrl } from './rule';
-import { headerValue } from '../access';
+import { headerParam } from '../values';
 
 export const rule = defineRule({
   code: 'sip.response.missing-to-tag',
@@ -21,7 +21,7 @@ Example: \`SIP/2.0 486 Busy Here\` with \`To: <sip:bob@example.com>\`.`,
     const line = message.startLine;
     const to = header('to');
     if (line.kind !== 'response' || line.code === 100 || line.code === 0 || !to) return;
-    if (/;\s*tag\s*=/i.test(headerValue(text, to))) return;
+    if (headerParam(text, to.valueOffset, to.valueEnd, 'tag')) return;
     report(
       to.valueOffset,
       to.valueEnd - to.valueOffset,

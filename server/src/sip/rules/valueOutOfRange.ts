@@ -1,6 +1,7 @@
 import { defineRule, rfcUrl } from './rule';
 import { isDigit } from '../chars';
-import { MAX_DELTA_SECONDS, parseDigits } from '../values';
+import { MAX_DELTA_SECONDS, headerParam, parseDigits } from '../values';
+import { contactElements } from '../access';
 
 export const rule = defineRule({
   code: 'sip.delta-seconds.out-of-range',
@@ -22,15 +23,11 @@ Example: \`Expires: 10000000000000000000\`.`,
         if (seconds !== undefined && seconds > MAX_DELTA_SECONDS) flag(h.valueOffset, end, name === 'expires' ? 'Expires' : 'Retry-After');
       }
     }
-    for (const h of headers('contact')) {
-      const pattern = /;\s*expires\s*=\s*(\d+)/gi;
-      const value = text.slice(h.valueOffset, h.valueEnd);
-      for (let m = pattern.exec(value); m; m = pattern.exec(value)) {
-        if (Number(m[1]) > MAX_DELTA_SECONDS) {
-          const at = h.valueOffset + m.index + m[0].length - m[1].length;
-          flag(at, at + m[1].length, 'The Contact expires parameter');
-        }
-      }
+    // Only the Contact's own parameter: an expires inside <…> belongs to the URI (RFC 3261 §20.10).
+    for (const [from, to] of contactElements(text, headers('contact'))) {
+      const param = headerParam(text, from, to, 'expires');
+      const seconds = param && parseDigits(text, param.start, param.end);
+      if (param && seconds !== undefined && seconds > MAX_DELTA_SECONDS) flag(param.start, param.end, 'The Contact expires parameter');
     }
   },
 });

@@ -1,6 +1,6 @@
 // Recognising and dissecting request and status lines (RFC 3261 §7.1, §7.2).
 import { Finding, RequestLine, StatusLine, StartLine } from './model';
-import { SP, isDigit, isTokenChar, isWhitespace, startsWithIgnoreCase, trimEnd } from './chars';
+import { AT, COLON, DOT, LT, QUESTION, SP, isDigit, isTokenChar, isWhitespace, startsWithIgnoreCase, trimEnd } from './chars';
 import { rule as requestLineInvalidUri } from './rules/requestLineInvalidUri';
 import { rule as requestLineMalformed } from './rules/requestLineMalformed';
 import { rule as statusLineMalformed } from './rules/statusLineMalformed';
@@ -16,7 +16,7 @@ function trailingVersion(text: string, start: number, end: number): number {
   while (i > start) {
     const c = text.charCodeAt(i - 1);
     if (isDigit(c)) digits++;
-    else if (c === 46 /* . */) dots++;
+    else if (c === DOT) dots++;
     else break;
     i--;
   }
@@ -28,7 +28,7 @@ function trailingVersion(text: string, start: number, end: number): number {
 function isStatusLineVersion(text: string, i: number, end: number): boolean {
   const major = i;
   while (i < end && isDigit(text.charCodeAt(i))) i++;
-  if (i === major || text.charCodeAt(i) !== 46 /* . */) return false;
+  if (i === major || text.charCodeAt(i) !== DOT) return false;
   const minor = ++i;
   while (i < end && isDigit(text.charCodeAt(i))) i++;
   return i > minor && (i === end || isWhitespace(text.charCodeAt(i)));
@@ -123,15 +123,15 @@ function parseRequestLine(text: string, start: number, end: number, findings: Fi
 function checkRequestUri(text: string, offset: number, end: number, findings: Finding[]): void {
   const report = (message: string) =>
     findings.push({ code: requestLineInvalidUri.code, offset, length: end - offset, message });
-  if (text.charCodeAt(offset) === 60 /* < */) {
+  if (text.charCodeAt(offset) === LT) {
     report('The Request-URI is enclosed in "<>". Angle brackets belong to name-addr in headers, never to the Request-URI (RFC 3261 §7.1); remove them.');
     return;
   }
   let i = offset;
   const isSchemeChar = (c: number) =>
-    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isDigit(c) || c === 43 || c === 45 || c === 46;
+    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isDigit(c) || c === 43 || c === 45 || c === DOT;
   while (i < end && isSchemeChar(text.charCodeAt(i))) i++;
-  if (i === offset || i >= end || text.charCodeAt(i) !== 58 /* : */) {
+  if (i === offset || i >= end || text.charCodeAt(i) !== COLON) {
     report('The Request-URI has no scheme: expected an absolute URI such as sip:bob@example.com (RFC 3261 §19.1).');
     return;
   }
@@ -140,13 +140,13 @@ function checkRequestUri(text: string, offset: number, end: number, findings: Fi
   // The user part may contain "?", so look for URI headers only after the host part begins.
   let hostStart = i + 1;
   for (let k = end - 1; k > i; k--) {
-    if (text.charCodeAt(k) === 64 /* @ */) {
+    if (text.charCodeAt(k) === AT) {
       hostStart = k + 1;
       break;
     }
   }
   let question = -1;
-  for (let k = hostStart; k < end && question < 0; k++) if (text.charCodeAt(k) === 63 /* ? */) question = k;
+  for (let k = hostStart; k < end && question < 0; k++) if (text.charCodeAt(k) === QUESTION) question = k;
   if (question >= 0) {
     report('A SIP Request-URI must not carry URI headers ("?name=value"); RFC 3261 §19.1.1 allows them only in URIs that are not Request-URIs. A server answers 400 Bad Request.');
   }

@@ -1,19 +1,19 @@
 import { defineRule, rfcUrl } from './rule';
 import { ADDRESS_HEADERS } from './structuredHeaders';
-import { indexOfCode } from '../chars';
+import { QUOTE, STAR, indexOfCode } from '../chars';
 import { LT, allChars, indexOutsideQuotes, isLws, isTokenOrLws } from '../values';
 
 const RFC = 'RFC 3261 §20.10';
 
 /** What is wrong with one name-addr / addr-spec element, or undefined when it reads correctly. */
 function problem(text: string, start: number, end: number, isContact: boolean): [number, number, string] | undefined {
-  if (isContact && end - start === 1 && text.charCodeAt(start) === 42 /* * */) return undefined;
+  if (isContact && end - start === 1 && text.charCodeAt(start) === STAR) return undefined;
   const lt = indexOutsideQuotes(text, start, end, LT);
   if (lt >= 0) {
     let displayStart = start;
     let displayEnd = lt;
     while (displayEnd > displayStart && isLws(text.charCodeAt(displayEnd - 1))) displayEnd--;
-    if (text.charCodeAt(displayStart) !== 34 /* " */ && !allChars(text, displayStart, displayEnd, isTokenOrLws)) {
+    if (text.charCodeAt(displayStart) !== QUOTE && !allChars(text, displayStart, displayEnd, isTokenOrLws)) {
       return [displayStart, displayEnd - displayStart, `The display name contains characters that are not allowed unquoted (such as "," or "@"); enclose it in double quotes (${RFC}, RFC 4475 §3.1.2.15).`];
     }
     const gt = indexOfCode(text, 62 /* > */, lt, end);

@@ -72,13 +72,13 @@ export function renderRulesDoc(): string {
     '',
   ];
   for (const r of RULES) {
-    parts.push(`## \`${r.code}\``, '', `**${r.title}** · default severity: ${r.severity} · [${r.rfc}](${r.url})${r.fix ? ` · quick fix: ${r.fix}` : ''}`, '', r.doc, '');
+    parts.push(`## \`${r.code}\``, '', `**${r.title}** · default severity: ${r.severity} · [${r.rfc}](${r.url})${r.fix ? ` · quick fix: ${r.fix.title}` : ''}`, '', r.doc, '');
   }
   return parts.join('\n');
 }
 
 export function renderReadmeTable(): string {
-  const rows = RULES.map((r) => `| \`${r.code}\` | ${r.severity} | ${r.title}${r.fix ? ` (quick fix: ${r.fix})` : ''} | [${r.rfc}](${r.url}) |`);
+  const rows = RULES.map((r) => `| \`${r.code}\` | ${r.severity} | ${r.title}${r.fix ? ` (quick fix: ${r.fix.title})` : ''} | [${r.rfc}](${r.url}) |`);
   return [README_START, '| Code | Default | What it reports | Reference |', '|---|---|---|---|', ...rows, README_END].join('\n');
 }
 

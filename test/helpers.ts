@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseTrace } from '../server/src/sip/parser';
 import { diagnose, RatedFinding } from '../server/src/sip/diagnose';
-import { TextEdit } from '../server/src/sip/fixes';
+import { TextEdit } from '../server/src/sip/edits';
 
 function findRoot(): string {
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {

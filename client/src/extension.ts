@@ -1,13 +1,7 @@
 // Starts the SIP language server and shows how it read the active file; the knowledge lives in the server.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-
-interface TraceInfo {
-  readonly uri: string;
-  readonly format: string;
-  readonly messages: number;
-  readonly complete: boolean;
-}
+import { DETECT_FORMAT, DETECT_SAMPLE, DetectParams, DetectResult, TRACE_INFO, TraceInfo } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -54,7 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   context.subscriptions.push(
-    client.onNotification('sipTrace/traceInfo', (info: TraceInfo) => {
+    client.onNotification(TRACE_INFO, (info: TraceInfo) => {
       infos.set(info.uri, info);
       showStatus();
     }),
@@ -64,8 +58,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const detectLogFormat = async (document: vscode.TextDocument) => {
     if (!['plaintext', 'log'].includes(document.languageId) || document.uri.scheme === 'output') return;
     if (!vscode.workspace.getConfiguration('sipTrace', document.uri).get<boolean>('detectLogFormats', true)) return;
-    const sample = document.getText(new vscode.Range(0, 0, document.positionAt(64 * 1024).line + 1, 0));
-    const result = await client?.sendRequest<{ format?: string }>('sipTrace/detectFormat', { sample });
+    const sample = document.getText(new vscode.Range(0, 0, document.positionAt(DETECT_SAMPLE).line + 1, 0));
+    const params: DetectParams = { sample };
+    const result = await client?.sendRequest<DetectResult>(DETECT_FORMAT, params);
     if (result?.format) await vscode.languages.setTextDocumentLanguage(document, 'sip');
   };
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((d) => void detectLogFormat(d)));

@@ -5,7 +5,8 @@ import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } fr
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DETECT_SAMPLE, detectTrace } from './features/traceInfo';
+import { detectTrace } from './features/traceInfo';
+import { DETECT_SAMPLE } from './protocol';
 import { isStartLine } from './sip/startLine';
 import { parseTrace } from './sip/parser';
 import { RatedFinding, SeveritySetting, diagnose } from './sip/diagnose';

@@ -8,7 +8,8 @@ import { computeDiagnostics } from './features/diagnostics';
 import { computeHover } from './features/hover';
 import { computeCodeActions } from './features/codeActions';
 import { computeSymbols } from './features/symbols';
-import { DETECT_FORMAT, TRACE_INFO, describeTrace, detectTrace } from './features/traceInfo';
+import { describeTrace, detectTrace } from './features/traceInfo';
+import { DETECT_FORMAT, DetectParams, TRACE_INFO } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const traces = new TraceCache();
@@ -165,7 +166,7 @@ connection.onCodeAction(async (params) => {
   return withDocument(params.textDocument.uri, [], (d) => computeCodeActions(traces.get(d), params.context, settings));
 });
 
-connection.onRequest(DETECT_FORMAT, (params: { sample?: unknown }) => detectTrace(typeof params?.sample === 'string' ? params.sample : ''));
+connection.onRequest(DETECT_FORMAT, (params: Partial<DetectParams> | undefined) => detectTrace(typeof params?.sample === 'string' ? params.sample : ''));
 
 documents.listen(connection);
 connection.listen();

@@ -1,9 +1,10 @@
 import { ParsedDocument } from '../languageService';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Severity } from '../sip/model';
-import { rate } from '../sip/diagnose';
+import { rate, severityOf } from '../sip/diagnose';
 import { Finding } from '../sip/model';
 import { RULES_BY_CODE } from '../sip/rules';
+import { rule as tooManyFindings } from '../sip/rules/tooManyFindings';
 import { Settings } from '../settings';
 import { rangeOf } from './positions';
 
@@ -37,11 +38,14 @@ export function computeDiagnostics(document: ParsedDocument, all: readonly Findi
     return diagnostic;
   });
   const left = omitted.error + omitted.warning + omitted.information + omitted.hint;
-  if (left > 0 && settings.maxDiagnostics > 0) {
+  // The note is a rule of the table, so sipTrace.rules can change its severity or turn it off.
+  const noteSeverity = severityOf(tooManyFindings.code, settings.rules);
+  if (left > 0 && settings.maxDiagnostics > 0 && noteSeverity !== 'off') {
     diagnostics.unshift({
       range: rangeOf(document, 0, 0),
-      severity: DiagnosticSeverity.Information,
-      code: 'sip.trace.too-many-findings',
+      severity: SEVERITY[noteSeverity],
+      code: tooManyFindings.code,
+      codeDescription: { href: tooManyFindings.url },
       source: SOURCE,
       message: `${left} more findings are not shown (${omitted.error} errors, ${omitted.warning} warnings, ${omitted.information + omitted.hint} others): this trace exceeds sipTrace.maxDiagnostics (${settings.maxDiagnostics}). The most severe are listed first. Raise the setting, turn noisy codes off in sipTrace.rules, or run sip-trace-lint on the file for the full list.`,
     });

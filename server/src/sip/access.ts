@@ -1,6 +1,5 @@
 // Reading a parsed message: headers by name and their values, sliced only when asked for.
-import { Header, SipMessage, Trace } from './model';
-import { MessageTable } from './messageTable';
+import { Header, MessageRows, SipMessage, Trace } from './model';
 import { addressSpan, headerParam, scanValue } from './values';
 
 export function findHeader(headers: readonly Header[], name: string): Header | undefined {
@@ -23,7 +22,7 @@ export function headerValue(text: string, header: Header): string {
  * includes its end, so a cursor just after the last character still finds it; where one message
  * ends and the next starts, the next one wins.
  */
-export function messageIndexAt(messages: MessageTable, offset: number): number {
+export function messageIndexAt(messages: MessageRows, offset: number): number {
   let lo = 0;
   let hi = messages.length - 1;
   let found = -1;
@@ -35,12 +34,6 @@ export function messageIndexAt(messages: MessageTable, offset: number): number {
     } else hi = mid - 1;
   }
   return found >= 0 && offset <= messages.endOf(found) ? found : -1;
-}
-
-/** The value of the first header called `name`, folded lines joined; undefined when absent. */
-export function firstValue(text: string, headers: readonly Header[], name: string): string | undefined {
-  const h = findHeader(headers, name);
-  return h ? headerValue(text, h) : undefined;
 }
 
 /** The value of the message's first header called `name`, read from the trace's header table. */
@@ -78,33 +71,33 @@ export function addressUri(value: string): string {
   return (semi < 0 ? value : value.slice(0, semi)).trim();
 }
 
-/** [start, end) of every element of the Contact headers, in order. */
-function contactElements(text: string, headers: readonly Header[]): Array<[number, number]> {
+/** [start, end) of every element of the Contact header fields `contacts`, in order. */
+export function contactElements(text: string, contacts: readonly Header[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const h of headersNamed(headers, 'contact')) {
+  for (const h of contacts) {
     const { elements } = scanValue(text, h.valueOffset, h.valueEnd, true);
     for (let k = 0; k < elements.length; k += 2) out.push([elements[k], elements[k + 1]]);
   }
   return out;
 }
 
-/** Every URI listed in the Contact headers, in order. */
-export function contactUris(text: string, headers: readonly Header[]): string[] {
-  return contactElements(text, headers).map(([from, to]) => {
+/** Every URI listed in the Contact header fields `contacts`, in order. */
+export function contactUris(text: string, contacts: readonly Header[]): string[] {
+  return contactElements(text, contacts).map(([from, to]) => {
     const uri = addressSpan(text, from, to);
     return text.slice(uri.start, uri.end);
   });
 }
 
 /** Display names of the headers in `required` ([canonical, display] pairs) that the message lacks. */
-export function missingHeaders(headers: readonly Header[], required: ReadonlyArray<readonly [string, string]>): string[] {
-  return required.filter(([name]) => !findHeader(headers, name)).map(([, display]) => display);
+export function missingHeaders(header: (name: string) => Header | undefined, required: ReadonlyArray<readonly [string, string]>): string[] {
+  return required.filter(([name]) => !header(name)).map(([, display]) => display);
 }
 
 /**
  * True when a Contact carries an `expires` parameter, which lets a 3xx's Contact be cached that long.
  * Only the Contact's own parameter counts: `<sip:b@x;expires=60>` is a URI parameter (RFC 3261 §20.10).
  */
-export function contactHasExpiresParam(text: string, headers: readonly Header[]): boolean {
-  return contactElements(text, headers).some(([from, to]) => headerParam(text, from, to, 'expires') !== undefined);
+export function contactHasExpiresParam(text: string, contacts: readonly Header[]): boolean {
+  return contactElements(text, contacts).some(([from, to]) => headerParam(text, from, to, 'expires') !== undefined);
 }

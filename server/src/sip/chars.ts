@@ -15,6 +15,8 @@ export const EQUALS = 61;
 export const QUESTION = 63;
 export const AT = 64;
 export const SLASH = 47;
+export const DOT = 46;
+export const STAR = 42;
 
 const TOKEN_PUNCTUATION = "-.!%*_+`'~";
 const tokenTable = new Uint8Array(128);

@@ -1,6 +1,6 @@
 // Runs the rule table over a parsed trace and turns findings into what a user sees: a severity
 // (the rule's, unless the user overrode it), bounded in number so a huge trace stays usable.
-import { Finding, Severity, Trace } from './model';
+import { Finding, RuleCode, Severity, Trace } from './model';
 import { RULES, RULES_BY_CODE } from './rules';
 import { createContext } from './rules/context';
 import { DEFAULT_RULE_PARAMETERS, RuleParameters } from './rules/rule';
@@ -9,7 +9,7 @@ import { buildCallModel } from './calls/callModel';
 export type SeveritySetting = Severity | 'off';
 
 export interface DiagnoseOptions {
-  /** Per-code severity overrides, e.g. { 'sip.503.missing-retry-after': 'off' }. */
+  /** Per-code severity overrides (a code of the table, e.g. the 503's missing Retry-After, to 'off'). */
   readonly severities?: Readonly<Record<string, SeveritySetting>>;
   /** At most this many findings are returned; the rest are summarised in `omitted`. */
   readonly maxFindings?: number;
@@ -37,7 +37,7 @@ export function checkMessages(trace: Trace, from: number, to: number, found: (in
   for (let i = from; i < to; i++) {
     const message = trace.messages.at(i);
     let findings: Finding[] | undefined;
-    let code = '';
+    let code: RuleCode;
     const context = createContext(trace, message, (offset, length, msg, data) => (findings ??= []).push({ code, offset, length, message: msg, data }));
     for (const rule of CHECKS) {
       code = rule.code;

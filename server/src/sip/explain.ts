@@ -4,7 +4,7 @@ import { statusCodeInfo, statusClassName } from './catalog/statusCodes';
 import { headerInfo } from './catalog/headers';
 import { methodInfo } from './catalog/methods';
 import { COMPACT_OF } from './headerNames';
-import { contactHasExpiresParam, contactUris, findHeader, headerValue, requestFor } from './access';
+import { contactHasExpiresParam, contactUris, findHeader, headerValue, headersNamed, requestFor } from './access';
 
 function link(rfc: string, url: string): string {
   return `[${rfc}](${url})`;
@@ -20,13 +20,14 @@ function messageSpecifics(trace: Trace, message: SipMessage, code: number, lineO
     lines.push(`Answers \`${text.slice(request.startLine.offset, request.startLine.end)}\` (line ${lineOf(request.offset)}).`);
   }
   if (code === 302) {
-    const contacts = contactUris(text, headers);
+    const contactFields = headersNamed(headers, 'contact');
+    const contacts = contactUris(text, contactFields);
     lines.push(contacts.length > 0 ? `Retry at: ${contacts.map((c) => `\`${c}\``).join(', ')}.` : 'This 302 has **no Contact**: there is nowhere to retry.');
     const expires = findHeader(headers, 'expires');
     lines.push(
       expires
         ? `Expires: ${headerValue(text, expires)}, so the Contact may be cached for that long.`
-        : contactHasExpiresParam(text, headers)
+        : contactHasExpiresParam(text, contactFields)
           ? 'The Contact carries an expires parameter, so it may be cached for that long.'
           : 'No Expires: use the Contact for this retry only; later requests go to the original URI.',
     );

@@ -1,19 +1,23 @@
 // All header fields of a trace in one Int32Array, six numbers per field, so a 10 MB trace holds
 // a few MB of numbers instead of two hundred thousand objects. Header objects are made on demand.
-import { Header, SipMessage } from './model';
+import { Header, HeaderRows, SipMessage } from './model';
 
 const FIELDS = 6; // offset, nameEnd, valueOffset, valueEnd, end, name id
 
-export class HeaderTable {
+export class HeaderTable implements HeaderRows {
   private rows = new Int32Array(FIELDS * 1024);
   private readonly names: string[];
   private readonly nameIds: Map<string, number>;
   private size = 0;
 
-  /** `sharing` lends its name ids, so rows of both tables can be spliced together. */
-  constructor(sharing?: HeaderTable) {
-    this.names = sharing ? sharing.names : [];
-    this.nameIds = sharing ? sharing.nameIds : new Map();
+  /**
+   * `sharing` lends its name ids, so rows of both tables can be spliced together. Every HeaderRows
+   * of a trace is a HeaderTable; the model only declares the interface.
+   */
+  constructor(sharing?: HeaderRows) {
+    const lender = sharing instanceof HeaderTable ? sharing : undefined;
+    this.names = lender ? lender.names : [];
+    this.nameIds = lender ? lender.nameIds : new Map();
   }
 
   /** Like MessageTable.spliced: rows [0, from), `inserted`'s rows, rows [to, count) with offsets moved by `offsetDelta`. */

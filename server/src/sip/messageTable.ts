@@ -1,14 +1,14 @@
 // Every message of a trace as one row of numbers. Objects made during parsing die young, so a
 // large trace does not leave V8's young generation grown to its maximum; SipMessage objects are
 // made again on demand and are cheap to throw away.
-import { SipMessage, StartLine } from './model';
+import { MessageRows, SipMessage, StartLine } from './model';
 
 const F = 17; // fields per message, laid out as in add()
 /** The fields that hold offsets into the text (all but kind, code, first header, header count, flags). */
 const OFFSET_FIELDS = [0, 1, 2, 4, 5, 6, 7, 8, 9, 13, 15, 16];
 const FIRST_HEADER = 11;
 
-export class MessageTable implements Iterable<SipMessage> {
+export class MessageTable implements MessageRows {
   private rows = new Int32Array(F * 256);
   private size = 0;
 

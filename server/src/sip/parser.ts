@@ -1,6 +1,6 @@
 // Splits a trace into SIP messages and records where every part of each one lies.
 // One forward pass over the text, char codes only; it never throws: problems become findings.
-import { Finding, Header, SipMessage, Trace } from './model';
+import { Finding, Header, HeaderRows, MessageRows, SipMessage, Trace } from './model';
 import { HeaderTable } from './headerTable';
 import { MessageTable } from './messageTable';
 import { COLON, CR, HT, LF, SP, indexOfCode, isDigit, isTokenChar, lineEnd, skipWhitespace, trimEnd } from './chars';
@@ -10,6 +10,14 @@ import { LinePrefix } from './prefix';
 import { isStartLine, parseStartLine } from './startLine';
 import { canonicalHeaderName } from './headerNames';
 import { advanceBlank, advanceUtf8, utf8Length } from './utf8';
+import { rule as contentLengthExtraBody } from './rules/contentLengthExtraBody';
+import { rule as contentLengthInvalid } from './rules/contentLengthInvalid';
+import { rule as contentLengthTruncatedBody } from './rules/contentLengthTruncatedBody';
+import { rule as framingByteCount } from './rules/framingByteCount';
+import { rule as headerMalformed } from './rules/headerMalformed';
+import { rule as messageTruncated } from './rules/messageTruncated';
+import { rule as traceBinaryContent } from './rules/traceBinaryContent';
+import { rule as traceNoMessages } from './rules/traceNoMessages';
 
 /** How a trace was read, kept so that an edit can re-read only the messages it touched (reparse.ts). */
 export interface Layout {
@@ -32,7 +40,7 @@ export function layoutOf(trace: Trace): Layout | undefined {
 }
 
 /** `sharing`: the header table of a trace whose rows the new ones will be spliced into. */
-export function newParseState(sharing?: HeaderTable): ParseState {
+export function newParseState(sharing?: HeaderRows): ParseState {
   return { findings: [], messages: new MessageTable(), headers: new HeaderTable(sharing), names: new Map() };
 }
 
@@ -116,7 +124,7 @@ export function readFrames(text: string, format: TraceFormat | undefined, prefix
 }
 
 /** The trace of `text` from its tables and layout; findings about the whole text are made here. */
-export function assemble(text: string, messages: MessageTable, headers: HeaderTable, layout: Layout): Trace {
+export function assemble(text: string, messages: MessageRows, headers: HeaderRows, layout: Layout): Trace {
   const findings = [...layout.findings];
   reportUnreadableContent(text, messages, findings);
   const { format } = layout;
@@ -167,7 +175,7 @@ function readFrame(text: string, format: TraceFormat, prefix: LinePrefix | undef
   const sent = contentLength(text, from, to, view, true);
   if (actual === declared.value || sent === declared.value) return;
   state.findings.push({
-    code: 'sip.framing.byte-count-mismatch',
+    code: framingByteCount.code,
     offset: declared.offset,
     length: declared.length,
     message: `The ${format.name} says this message is ${declared.value} bytes, but the message that follows is ${indexOfCode(text, CR, from, to) < 0 ? sent : actual} bytes${frame.payloadEnd >= text.length ? ' (it is cut off at the end of the file)' : ''}. The log is damaged or was edited: check the message's end and its Content-Length.`,
@@ -188,11 +196,11 @@ function continuousTimes(meta: ReadonlyArray<MessageMeta | undefined>): Readonly
 }
 
 /** NUL bytes or undecodable text outside any message: most likely a binary file such as a pcap. */
-function reportUnreadableContent(text: string, messages: MessageTable, findings: Finding[]): void {
+function reportUnreadableContent(text: string, messages: MessageRows, findings: Finding[]): void {
   const bad = firstUnreadableOutside(text, messages);
   if (bad >= 0) {
     findings.push({
-      code: 'sip.trace.binary-content',
+      code: traceBinaryContent.code,
       offset: bad,
       length: 1,
       message: 'The file contains NUL bytes or invalid UTF-8 here, so it is probably not a text trace (a pcap?). Export the capture as text first, e.g. `tshark -r capture.pcap -Y sip -V` or sngrep\'s "Save as .txt"; messages found in the text are still checked.',
@@ -200,7 +208,7 @@ function reportUnreadableContent(text: string, messages: MessageTable, findings:
   }
   if (messages.length === 0 && text.length > 0) {
     findings.push({
-      code: 'sip.trace.no-messages',
+      code: traceNoMessages.code,
       offset: 0,
       length: 0,
       message: 'No SIP message found. A message starts with a request line such as "INVITE sip:bob@example.com SIP/2.0" or a status line such as "SIP/2.0 200 OK" at the beginning of a line.',
@@ -209,7 +217,7 @@ function reportUnreadableContent(text: string, messages: MessageTable, findings:
 }
 
 /** Looks only between messages: their own content is checked by the rules. */
-function firstUnreadableOutside(text: string, messages: MessageTable): number {
+function firstUnreadableOutside(text: string, messages: MessageRows): number {
   let gapStart = 0;
   for (let i = 0; i <= messages.length; i++) {
     const gapEnd = i < messages.length ? messages.offsetOf(i) : text.length;
@@ -306,7 +314,7 @@ function parseMessage(region: Region, lineStart: number, lineStop: number, state
       if (hOffset >= 0) addValue(from, end);
       else if (!skippingMalformed) {
         findings.push({
-          code: 'sip.header.malformed',
+          code: headerMalformed.code,
           offset: from,
           length: end - from,
           message: 'A line starting with whitespace continues the previous header (RFC 3261 §7.3.1), but there is no header before it. Remove the leading whitespace or join it to a header.',
@@ -326,7 +334,7 @@ function parseMessage(region: Region, lineStart: number, lineStop: number, state
       if (i === from || text.charCodeAt(colon) !== COLON) {
         skippingMalformed = true;
         findings.push({
-          code: 'sip.header.malformed',
+          code: headerMalformed.code,
           offset: from,
           length: end - from,
           message: 'Not a header line: expected "Name: value", where the name is a token (RFC 3261 §7.3). If this is the body, the blank line before it is missing.',
@@ -357,7 +365,7 @@ function parseMessage(region: Region, lineStart: number, lineStop: number, state
   if (headersUnterminated) {
     const lastLine = lineStartBefore(text, limit, start);
     findings.push({
-      code: 'sip.message.truncated',
+      code: messageTruncated.code,
       offset: lastLine,
       length: limit - lastLine,
       message: 'The text stops in the middle of this header line: the message is cut off here, and the rest of it (and anything after it) is missing from the trace.',
@@ -403,7 +411,7 @@ function readContentLength(text: string, header: Header | undefined, findings: F
   for (let i = from; i < to && ok; i++) ok = isDigit(text.charCodeAt(i));
   if (!ok) {
     findings.push({
-      code: 'sip.content-length.invalid',
+      code: contentLengthInvalid.code,
       offset: from,
       length: to - from,
       message: `Content-Length must be a non-negative decimal number of bytes (RFC 3261 §20.14); found "${text.slice(from, Math.min(to, from + 40))}". The body was measured from the text instead.`,
@@ -455,12 +463,12 @@ function findBodyEnd(
     findings.push(
       declared > actual
         ? {
-            code: 'sip.content-length.truncated-body',
+            code: contentLengthTruncatedBody.code,
             ...range,
             message: `Content-Length says ${declared} bytes but only ${actual} follow: the message is cut short. A receiver must reject it with 400 Bad Request over UDP, and over TCP it waits for bytes that never come (RFC 3261 §18.3).`,
           }
         : {
-            code: 'sip.content-length.extra-body',
+            code: contentLengthExtraBody.code,
             ...range,
             message: `Content-Length says ${declared} bytes but the body has ${actual}. Over UDP the receiver discards the ${actual - declared} extra bytes; over TCP they are read as the start of the next message (RFC 3261 §18.3).`,
           },

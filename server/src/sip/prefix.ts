@@ -4,9 +4,9 @@
 // its own: `Mar 30 13:35:40 host asterisk[123]: ` has the shape `w w w:w:w w w[w]: `, where `w` is
 // a run of letters, digits and `_` and a space a run of blanks, so the shape stays while the
 // digits, the padding and the names change.
-import { lineEnd, nextLineStart } from './chars';
-import { LineView } from './region';
-import { MessageMeta, dateTimeMs, monthDayTimeMs, timeOfDayMs } from './formats/format';
+import { HT, LF, SP, lineEnd, nextLineStart } from './chars';
+import type { LinePrefix as Prefix, LineView, MessageMeta } from './model';
+import { dateTimeMs, monthDayTimeMs, timeOfDayMs } from './formats/format';
 
 /** How much of the file is looked at, and how long a prefix may be. */
 /** How much of the file is looked at to recognise a prefix or a log format. */
@@ -23,7 +23,7 @@ function isWordChar(c: number): boolean {
 }
 
 function isBlank(c: number): boolean {
-  return c === 32 || c === 9;
+  return c === SP || c === HT;
 }
 
 /** The shape of text[start, end): word runs as "w", blank runs as one space, anything else as itself. */
@@ -93,7 +93,7 @@ export function prefixTime(prefix: string): Pick<MessageMeta, 'timestamp' | 'tim
   return absolute !== undefined ? { timestamp: stamp, time: absolute, absolute: true } : { timestamp: stamp, time: timeOfDayMs(stamp), absolute: false };
 }
 
-export class LinePrefix {
+export class LinePrefix implements Prefix {
   constructor(
     private readonly shapes: ReadonlyArray<{ readonly shape: string; readonly trailing: number }>,
   ) {}
@@ -116,7 +116,7 @@ export class LinePrefix {
   /** The time in the prefix of the line that `at` lies in (within its first characters), if any. */
   time(text: string, at: number): Pick<MessageMeta, 'timestamp' | 'time' | 'absolute'> {
     let start = at;
-    while (start > 0 && at - start <= MAX_PREFIX && text.charCodeAt(start - 1) !== 10) start--;
+    while (start > 0 && at - start <= MAX_PREFIX && text.charCodeAt(start - 1) !== LF) start--;
     const n = this.length(text, start, lineEnd(text, start));
     return n > 0 ? prefixTime(text.slice(start, start + n)) : {};
   }

@@ -4,12 +4,7 @@
 import { lineEnd, nextLineStart } from './chars';
 import { isStartLine } from './startLine';
 import { utf8Length } from './utf8';
-
-/** Maps a physical line [start, end) to the SIP content inside it. */
-export interface LineView {
-  contentStart(text: string, start: number, end: number): number;
-  contentEnd(text: string, start: number, end: number): number;
-}
+import type { LineView } from './model';
 
 export class Region {
   constructor(

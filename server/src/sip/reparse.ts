@@ -1,10 +1,9 @@
 // After an edit, re-reads only the messages the edit can have changed and splices them into the
 // previous parse: everything before is kept, everything after is kept with its offsets moved. The
 // result equals a fresh parseTrace of the new text (test/unit/reparse.test.ts checks it on random edits).
-import { Finding, Trace } from './model';
+import { Finding, MessageRows, Trace } from './model';
 import { DETECTION_SAMPLE, Frame, MessageMeta, TraceFormat, detectFormat, detectLinePrefix } from './formats';
 import { Layout, assemble, layoutOf, newParseState, parseTrace, readFrames, readPlain } from './parser';
-import { MessageTable } from './messageTable';
 
 /** `removed` characters at `offset` of the previous text were replaced by `inserted` characters. */
 export interface TextChange {
@@ -37,7 +36,7 @@ export function reparse(previous: Trace, text: string, change: TextChange): Repa
 }
 
 /** Index of the last message that starts before `offset`, or -1. */
-function lastStartBefore(messages: MessageTable, offset: number): number {
+function lastStartBefore(messages: MessageRows, offset: number): number {
   let lo = 0;
   let hi = messages.length - 1;
   let found = -1;

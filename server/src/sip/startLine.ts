@@ -1,6 +1,10 @@
 // Recognising and dissecting request and status lines (RFC 3261 §7.1, §7.2).
 import { Finding, RequestLine, StatusLine, StartLine } from './model';
-import { SP, isDigit, isTokenChar, isWhitespace, startsWithIgnoreCase, trimEnd } from './chars';
+import { AT, COLON, DOT, LT, QUESTION, SP, isDigit, isTokenChar, isWhitespace, startsWithIgnoreCase, trimEnd } from './chars';
+import { rule as requestLineInvalidUri } from './rules/requestLineInvalidUri';
+import { rule as requestLineMalformed } from './rules/requestLineMalformed';
+import { rule as statusLineMalformed } from './rules/statusLineMalformed';
+import { rule as versionUnsupported } from './rules/versionUnsupported';
 
 const RFC_REQUEST_LINE = 'RFC 3261 §7.1';
 
@@ -12,7 +16,7 @@ function trailingVersion(text: string, start: number, end: number): number {
   while (i > start) {
     const c = text.charCodeAt(i - 1);
     if (isDigit(c)) digits++;
-    else if (c === 46 /* . */) dots++;
+    else if (c === DOT) dots++;
     else break;
     i--;
   }
@@ -24,7 +28,7 @@ function trailingVersion(text: string, start: number, end: number): number {
 function isStatusLineVersion(text: string, i: number, end: number): boolean {
   const major = i;
   while (i < end && isDigit(text.charCodeAt(i))) i++;
-  if (i === major || text.charCodeAt(i) !== 46 /* . */) return false;
+  if (i === major || text.charCodeAt(i) !== DOT) return false;
   const minor = ++i;
   while (i < end && isDigit(text.charCodeAt(i))) i++;
   return i > minor && (i === end || isWhitespace(text.charCodeAt(i)));
@@ -52,7 +56,7 @@ export function parseStartLine(text: string, start: number, end: number, finding
 function checkVersion(text: string, offset: number, end: number, findings: Finding[]): void {
   if (end - offset === 7 && startsWithIgnoreCase(text, offset, 'SIP/2.0')) return;
   findings.push({
-    code: 'sip.version.unsupported',
+    code: versionUnsupported.code,
     offset,
     length: end - offset,
     message: `Protocol version "${text.slice(offset, Math.min(end, offset + 40))}" is not SIP/2.0. A SIP/2.0 element answers it with 505 Version Not Supported.`,
@@ -73,7 +77,7 @@ function parseRequestLine(text: string, start: number, end: number, findings: Fi
     if (i < end && (i - gapStart !== 1 || text.charCodeAt(gapStart) !== SP)) badSeparators.push(gapStart, i);
     if (i === end && i > gapStart) {
       findings.push({
-        code: 'sip.request-line.malformed',
+        code: requestLineMalformed.code,
         offset: gapStart,
         length: i - gapStart,
         message: `Whitespace after the SIP version at the end of the request line. ${RFC_REQUEST_LINE} ends the line right after SIP-Version; remove the trailing whitespace.`,
@@ -82,7 +86,7 @@ function parseRequestLine(text: string, start: number, end: number, findings: Fi
   }
   for (let k = 0; k < badSeparators.length; k += 2) {
     findings.push({
-      code: 'sip.request-line.malformed',
+      code: requestLineMalformed.code,
       offset: badSeparators[k],
       length: badSeparators[k + 1] - badSeparators[k],
       message: `Request-line elements must be separated by exactly one space (${RFC_REQUEST_LINE}); found ${badSeparators[k + 1] - badSeparators[k]} whitespace characters.`,
@@ -97,14 +101,14 @@ function parseRequestLine(text: string, start: number, end: number, findings: Fi
   const uriEnd = count >= 3 ? elements[elements.length - 3] : versionOffset;
   if (count < 3) {
     findings.push({
-      code: 'sip.request-line.malformed',
+      code: requestLineMalformed.code,
       offset: start,
       length: end - start,
       message: `The request line needs three elements, "Method Request-URI SIP/2.0" (${RFC_REQUEST_LINE}); found ${count}.`,
     });
   } else if (count > 3) {
     findings.push({
-      code: 'sip.request-line.malformed',
+      code: requestLineMalformed.code,
       offset: uriOffset,
       length: uriEnd - uriOffset,
       message: `The Request-URI contains whitespace, which ${RFC_REQUEST_LINE} forbids; a server rejects this request with 400 Bad Request. Escape or remove the whitespace.`,
@@ -118,16 +122,16 @@ function parseRequestLine(text: string, start: number, end: number, findings: Fi
 
 function checkRequestUri(text: string, offset: number, end: number, findings: Finding[]): void {
   const report = (message: string) =>
-    findings.push({ code: 'sip.request-line.invalid-uri', offset, length: end - offset, message });
-  if (text.charCodeAt(offset) === 60 /* < */) {
+    findings.push({ code: requestLineInvalidUri.code, offset, length: end - offset, message });
+  if (text.charCodeAt(offset) === LT) {
     report('The Request-URI is enclosed in "<>". Angle brackets belong to name-addr in headers, never to the Request-URI (RFC 3261 §7.1); remove them.');
     return;
   }
   let i = offset;
   const isSchemeChar = (c: number) =>
-    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isDigit(c) || c === 43 || c === 45 || c === 46;
+    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isDigit(c) || c === 43 || c === 45 || c === DOT;
   while (i < end && isSchemeChar(text.charCodeAt(i))) i++;
-  if (i === offset || i >= end || text.charCodeAt(i) !== 58 /* : */) {
+  if (i === offset || i >= end || text.charCodeAt(i) !== COLON) {
     report('The Request-URI has no scheme: expected an absolute URI such as sip:bob@example.com (RFC 3261 §19.1).');
     return;
   }
@@ -136,13 +140,13 @@ function checkRequestUri(text: string, offset: number, end: number, findings: Fi
   // The user part may contain "?", so look for URI headers only after the host part begins.
   let hostStart = i + 1;
   for (let k = end - 1; k > i; k--) {
-    if (text.charCodeAt(k) === 64 /* @ */) {
+    if (text.charCodeAt(k) === AT) {
       hostStart = k + 1;
       break;
     }
   }
   let question = -1;
-  for (let k = hostStart; k < end && question < 0; k++) if (text.charCodeAt(k) === 63 /* ? */) question = k;
+  for (let k = hostStart; k < end && question < 0; k++) if (text.charCodeAt(k) === QUESTION) question = k;
   if (question >= 0) {
     report('A SIP Request-URI must not carry URI headers ("?name=value"); RFC 3261 §19.1.1 allows them only in URIs that are not Request-URIs. A server answers 400 Bad Request.');
   }
@@ -167,14 +171,14 @@ function parseStatusLine(text: string, start: number, end: number, findings: Fin
   if (code < 100 || code > 699) {
     code = 0;
     findings.push({
-      code: 'sip.status-line.malformed',
+      code: statusLineMalformed.code,
       offset: codeOffset,
       length: Math.max(length, 0),
       message: `The status code must be three digits from 100 to 699 (RFC 3261 §7.2); found "${text.slice(codeOffset, Math.min(codeEnd, codeOffset + 40))}". A client treats such a response as malformed and discards it.`,
     });
   } else if (codeOffset - gapStart !== 1 || text.charCodeAt(gapStart) !== SP) {
     findings.push({
-      code: 'sip.status-line.malformed',
+      code: statusLineMalformed.code,
       offset: gapStart,
       length: codeOffset - gapStart,
       message: 'SIP-Version and Status-Code must be separated by exactly one space (RFC 3261 §7.2).',

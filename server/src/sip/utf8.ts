@@ -1,4 +1,5 @@
 // Content-Length counts bytes of UTF-8; the text is UTF-16. These convert without encoding anything.
+import { CR, HT, LF, SP } from './chars';
 
 function utf8Width(text: string, i: number): { bytes: number; units: number } {
   const c = text.charCodeAt(i);
@@ -20,7 +21,7 @@ export function utf8Length(text: string, start: number, end: number, lfAsCrlf = 
   for (let i = start; i < end; ) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
-      bytes += lfAsCrlf && c === 10 && text.charCodeAt(i - 1) !== 13 ? 2 : 1;
+      bytes += lfAsCrlf && c === LF && text.charCodeAt(i - 1) !== CR ? 2 : 1;
       i++;
     } else {
       const w = utf8Width(text, i);
@@ -42,7 +43,7 @@ export function advanceUtf8(text: string, start: number, bytes: number, lfAsCrlf
     if (i >= n) return -1;
     const c = text.charCodeAt(i);
     if (c < 0x80) {
-      remaining -= lfAsCrlf && c === 10 && text.charCodeAt(i - 1) !== 13 ? 2 : 1;
+      remaining -= lfAsCrlf && c === LF && text.charCodeAt(i - 1) !== CR ? 2 : 1;
       i++;
     } else {
       const w = utf8Width(text, i);
@@ -60,8 +61,8 @@ export function advanceBlank(text: string, start: number, bytes: number, lfAsCrl
   while (remaining > 0) {
     if (i >= limit) return -1;
     const c = text.charCodeAt(i);
-    if (c !== 13 && c !== 10 && c !== 32 && c !== 9) return -1;
-    remaining -= lfAsCrlf && c === 10 && text.charCodeAt(i - 1) !== 13 ? 2 : 1;
+    if (c !== CR && c !== LF && c !== SP && c !== HT) return -1;
+    remaining -= lfAsCrlf && c === LF && text.charCodeAt(i - 1) !== CR ? 2 : 1;
     i++;
   }
   return remaining === 0 ? i : -1;

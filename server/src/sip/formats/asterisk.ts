@@ -2,9 +2,9 @@
 // from the console or the full log, whose `[date] VERBOSE[lwp] file.c: ` prefix (see ../prefix.ts)
 // may stand on the framing line, on a line of its own before it, or (through a log shipper) on
 // every line.
-import { lineEnd, nextLineStart } from '../chars';
+import { CR, LF, lineEnd, nextLineStart } from '../chars';
 import { utf8Length } from '../utf8';
-import type { LinePrefix } from '../prefix';
+import type { LinePrefix } from '../model';
 import { Frame, MessageMeta, TraceFormat, nextLineWhere } from './format';
 
 const CHAN_SIP_READ = /^<--- SIP read from (\w+):(\S+) --->\s*$/;
@@ -33,7 +33,7 @@ function readLine(text: string, pos: number, prefix: LinePrefix | undefined): Li
 
 /** Drops the LF Asterisk adds after the message, before its end line. */
 function withoutOwnNewline(text: string, payloadStart: number, end: number): number {
-  return end > payloadStart && text.charCodeAt(end - 1) === 10 ? end - 1 : end;
+  return end > payloadStart && text.charCodeAt(end - 1) === LF ? end - 1 : end;
 }
 
 /**
@@ -47,7 +47,7 @@ function exactEnd(text: string, from: number, bytes: number, prefix: LinePrefix 
     count += utf8Length(text, pos + (prefix ? prefix.length(text, pos, end) : 0), end);
     const next = nextLineStart(text, end);
     // The message may end without a line break: Asterisk's own LF follows.
-    if (count === bytes) return text.charCodeAt(end) === 13 ? undefined : end;
+    if (count === bytes) return text.charCodeAt(end) === CR ? undefined : end;
     count += next === end ? 0 : crlf ? 2 : next - end;
     pos = next;
     if (count === bytes) return pos;

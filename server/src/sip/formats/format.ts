@@ -1,28 +1,10 @@
 // What a log format gives the parser: frames (one per logged message, with the payload's extent and
 // what the framing line says about it) and how its lines decorate the SIP text.
-import { LineView } from '../region';
+import type { LinePrefix, LineView, MessageMeta } from '../model';
 import { lineEnd, nextLineStart } from '../chars';
-import type { LinePrefix } from '../prefix';
 
-export type Direction = 'sent' | 'received';
-
-/** What a framing line says about the message it introduces. */
-export interface MessageMeta {
-  /** As printed by the tool. */
-  readonly timestamp?: string;
-  /** Milliseconds: since the epoch when `absolute`, else since midnight of the trace's first day. */
-  readonly time?: number;
-  readonly absolute?: boolean;
-  readonly direction?: Direction;
-  /** `ip:port` */
-  readonly src?: string;
-  readonly dst?: string;
-  readonly transport?: string;
-  /** Frame number in the packet capture the message was decoded from (1-based, as Wireshark numbers frames). */
-  readonly frame?: number;
-  /** Where the framing line prints the message's byte count, for fixes that change the message's length. */
-  readonly byteCount?: { readonly value: number; readonly offset: number; readonly length: number };
-}
+// The format module's own words for what the model holds, so its importers need not know where they live.
+export type { MessageMeta } from '../model';
 
 export interface Frame {
   /** Start of the framing line. */

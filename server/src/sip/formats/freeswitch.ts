@@ -1,8 +1,8 @@
 // FreeSWITCH `sofia global siptrace on` (sofia-sip tport logging): `recv N bytes from udp/[ip]:port
 // at HH:MM:SS.uuuuuu:`, a rule of dashes, the message indented by three spaces with its CRs
 // dropped, and the rule again.
-import { LineView } from '../region';
-import { lineEnd, nextLineStart } from '../chars';
+import type { LineView } from '../model';
+import { SP, lineEnd, nextLineStart } from '../chars';
 import { Frame, TraceFormat, nextLineWhere, timeOfDayMs } from './format';
 
 const STAMP = /^(recv|send) (\d+) bytes (from|to) (\w+)\/\[([^\]]+)\]:(\d+)(?:\/\d+)?(?:;comp=sigcomp)? at (\d{2}:\d{2}:\d{2}(?:\.\d+)?):\s*$/;
@@ -12,7 +12,7 @@ const RULE = /^ {3}-{20,}\s*$/;
 const indented: LineView = {
   contentStart(text, start, end) {
     let i = start;
-    while (i < end && i < start + 3 && text.charCodeAt(i) === 32) i++;
+    while (i < end && i < start + 3 && text.charCodeAt(i) === SP) i++;
     return i;
   },
   contentEnd: (_text, _start, end) => end,

@@ -1,14 +1,15 @@
 // ngrep -W byline: `U [date time] SRC:PORT -> DST:PORT [#n]`, then the payload with every CR (and
 // any other unprintable byte) shown as ".", so each SIP line ends in "." and the blank line is ".".
-import { LineView } from '../region';
+import type { LineView } from '../model';
 import { Frame, TraceFormat, dateTimeMs, scanLines } from './format';
+import { DOT } from '../chars';
 
 const HEADER = /^([UT]) (?:(\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)?|\+\d+(?:\.\d+)?) )?(\S+) -> (\S+)(?: \[[A-Za-z]+\])?(?: #\d+)?\s*$/;
 
 /** The "." that stands for the CR at the end of each line is not content. */
 const dotForCr: LineView = {
   contentStart: (_text, start) => start,
-  contentEnd: (text, start, end) => (end > start && text.charCodeAt(end - 1) === 46 ? end - 1 : end),
+  contentEnd: (text, start, end) => (end > start && text.charCodeAt(end - 1) === DOT ? end - 1 : end),
 };
 
 export const ngrep: TraceFormat = {

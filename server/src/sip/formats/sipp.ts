@@ -1,6 +1,7 @@
 // SIPp -trace_msg (`*_messages.log`): a rule of dashes with the time, a direction line with the
 // byte count, an empty line, then exactly that many bytes and one LF.
 import { Frame, TraceFormat, dateTimeMs, scanLines } from './format';
+import { LF } from '../chars';
 
 const SEPARATOR = /^-{10,} (\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)?)\s*$/;
 const DIRECTION = /^(UDP|TCP|TLS|SCTP|WSS?) message (?:sent \((\d+) bytes\)|received \[(\d+)\] bytes ?):\s*$/;
@@ -17,7 +18,7 @@ export const sipp: TraceFormat = {
     let open: { offset: number; payloadStart: number; meta: Frame['meta']; declaredBytes: Frame['declaredBytes'] } | undefined;
     const close = (end: number) => {
       // The logged message is followed by one LF of SIPp's own.
-      if (open) frames.push({ ...open, payloadEnd: Math.max(open.payloadStart, text.charCodeAt(end - 1) === 10 ? end - 1 : end) });
+      if (open) frames.push({ ...open, payloadEnd: Math.max(open.payloadStart, text.charCodeAt(end - 1) === LF ? end - 1 : end) });
       open = undefined;
     };
     scanLines(text, this.firstChars, (line, start, _end, next) => {
@@ -32,7 +33,7 @@ export const sipp: TraceFormat = {
       close(start);
       const count = direction[2] ?? direction[3];
       const countAt = start + line.indexOf(count, line.indexOf('message'));
-      const payloadStart = text.charCodeAt(next) === 10 ? next + 1 : text.startsWith('\r\n', next) ? next + 2 : next;
+      const payloadStart = text.charCodeAt(next) === LF ? next + 1 : text.startsWith('\r\n', next) ? next + 2 : next;
       open = {
         offset: stamp && stamp.offset < start ? stamp.offset : start,
         payloadStart,

@@ -1,6 +1,6 @@
 // tshark -z follow,udp,ascii,N: `Node 0:` / `Node 1:` addresses, then payload blocks, each after a
 // byte-count line; a tab before the count marks a block sent by node 1.
-import { lineEnd, nextLineStart } from '../chars';
+import { LF, lineEnd, nextLineStart } from '../chars';
 import { Frame, TraceFormat, nextLineWhere } from './format';
 
 const NODE = /^Node ([01]): (\S+)\s*$/;
@@ -32,7 +32,7 @@ export const tsharkFollow: TraceFormat = {
         const bytes = Number(count[2]);
         // tshark prints one character per byte, so the payload is `bytes` characters, then a LF.
         const expected = next + bytes;
-        const exact = expected <= n && (expected === n || text.charCodeAt(expected) === 10);
+        const exact = expected <= n && (expected === n || text.charCodeAt(expected) === LF);
         const payloadEnd = exact ? expected : nextLineWhere(text, next, n, isCountOrRule);
         const fromNode1 = count[1] === '\t';
         frames.push({

@@ -1,7 +1,7 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
 import { startLineOf, startLineSpan } from '../calls/locate';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.ack.missing',
   severity: 'warning',
   rfc: 'RFC 3261 §17.1.1.3',
@@ -29,4 +29,4 @@ Example: INVITE → 486 Busy Here, and the next message is a new request instead
       );
     }
   },
-};
+});

@@ -1,19 +1,19 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
 import { ADDRESS_HEADERS } from './structuredHeaders';
-import { indexOfCode } from '../chars';
+import { QUOTE, STAR, indexOfCode } from '../chars';
 import { LT, allChars, indexOutsideQuotes, isLws, isTokenOrLws } from '../values';
 
 const RFC = 'RFC 3261 §20.10';
 
 /** What is wrong with one name-addr / addr-spec element, or undefined when it reads correctly. */
 function problem(text: string, start: number, end: number, isContact: boolean): [number, number, string] | undefined {
-  if (isContact && end - start === 1 && text.charCodeAt(start) === 42 /* * */) return undefined;
+  if (isContact && end - start === 1 && text.charCodeAt(start) === STAR) return undefined;
   const lt = indexOutsideQuotes(text, start, end, LT);
   if (lt >= 0) {
     let displayStart = start;
     let displayEnd = lt;
     while (displayEnd > displayStart && isLws(text.charCodeAt(displayEnd - 1))) displayEnd--;
-    if (text.charCodeAt(displayStart) !== 34 /* " */ && !allChars(text, displayStart, displayEnd, isTokenOrLws)) {
+    if (text.charCodeAt(displayStart) !== QUOTE && !allChars(text, displayStart, displayEnd, isTokenOrLws)) {
       return [displayStart, displayEnd - displayStart, `The display name contains characters that are not allowed unquoted (such as "," or "@"); enclose it in double quotes (${RFC}, RFC 4475 §3.1.2.15).`];
     }
     const gt = indexOfCode(text, 62 /* > */, lt, end);
@@ -39,7 +39,7 @@ function problem(text: string, start: number, end: number, isContact: boolean): 
   return undefined;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.address.malformed',
   severity: 'error',
   rfc: RFC,
@@ -48,9 +48,9 @@ export const rule: Rule = {
   doc: `Addresses in To, From, Contact, Route, Record-Route and similar headers are either \`"Display Name" <URI>\` or a bare URI. A display name with characters outside token must be quoted; nothing may stand between \`<\`, the URI and \`>\`; a URI with \`?\`, \`,\` or \`;\` must be in \`<>\` (RFC 4475 §3.1.2.13–3.1.2.15).
 
 Example: \`From: Bell, Alexander <sip:a.g.bell@example.com>;tag=43\`.`,
-  check({ text, headers, structure, report }) {
-    for (let i = 0; i < headers.length; i++) {
-      const h = headers[i];
+  check({ text, allHeaders, structure, report }) {
+    for (let i = 0; i < allHeaders.length; i++) {
+      const h = allHeaders[i];
       if (!ADDRESS_HEADERS.has(h.name) || h.valueEnd <= h.valueOffset) continue;
       const scan = structure(i);
       if (!scan || scan.unterminatedQuote >= 0) continue; // reported by sip.header.unterminated-quote
@@ -64,6 +64,6 @@ Example: \`From: Bell, Alexander <sip:a.g.bell@example.com>;tag=43\`.`,
       }
     }
   },
-};
+});
 
 

@@ -1,8 +1,8 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
 import { seconds, startLineOf, startLineSpan } from '../calls/locate';
 import { cachedContactUses } from '../calls/redirects';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.302.contact-cached',
   severity: 'warning',
   rfc: 'RFC 3261 §21.3.3',
@@ -33,4 +33,4 @@ Example: 302 \`Contact: <sip:bob@192.0.2.4>\` with no Expires; minutes later a n
       );
     }
   },
-};
+});

@@ -1,8 +1,8 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
 import { startLineOf, startLineSpan } from '../calls/locate';
 import { nextAttempt, retriedAtContact } from '../calls/redirects';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.302.contact-not-tried',
   severity: 'warning',
   rfc: 'RFC 3261 §8.1.3.4',
@@ -32,4 +32,4 @@ Example: INVITE → 302 \`Contact: <sip:bob@192.0.2.4>\` → ACK, then the clien
       );
     }
   },
-};
+});

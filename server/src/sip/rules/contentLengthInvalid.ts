@@ -1,7 +1,7 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
 
 /** Reported by the parser while it reads the trace. */
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.content-length.invalid',
   severity: 'error',
   rfc: 'RFC 3261 §20.14',
@@ -10,4 +10,4 @@ export const rule: Rule = {
   doc: `Content-Length is a non-negative decimal count of body bytes. The body is then measured from the text (RFC 4475 §3.1.2.3).
 
 Example: \`Content-Length: -999\`.`,
-};
+});

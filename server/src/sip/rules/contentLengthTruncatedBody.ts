@@ -1,7 +1,8 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
+import { replaceSpan } from '../edits';
 
 /** Reported by the parser while it reads the trace. */
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.content-length.truncated-body',
   severity: 'error',
   rfc: 'RFC 3261 §18.3',
@@ -10,5 +11,9 @@ export const rule: Rule = {
   doc: `Content-Length promises more bytes than follow the header section, so the message is cut short. Over UDP the receiver MUST reject it with 400 Bad Request; over TCP it waits for bytes that never come (RFC 4475 §3.1.2.2). The quick fix sets Content-Length to the body length measured in the trace.
 
 Example: \`Content-Length: 9999\` before a 150-byte SDP body.`,
-  fix: 'Correct Content-Length',
-};
+  fix: {
+    title: 'Correct Content-Length',
+    titleFor: (finding) => `Correct Content-Length to ${finding.data?.actual}`,
+    edits: (_, finding) => (typeof finding.data?.actual === 'number' ? [replaceSpan(finding, String(finding.data.actual))] : undefined),
+  },
+});

@@ -1,9 +1,8 @@
-import { Rule, rfcUrl } from './rule';
-import { findHeader } from '../access';
+import { defineRule, rfcUrl } from './rule';
 import { allChars, isLws, parseDigits } from '../values';
 import { isDigit, isTokenChar } from '../chars';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.cseq.invalid',
   severity: 'error',
   rfc: 'RFC 3261 §8.1.1.5',
@@ -12,8 +11,8 @@ export const rule: Rule = {
   doc: `CSeq is a sequence number and a method: \`CSeq: 4711 INVITE\`. The number MUST be below 2^31 (RFC 3261 §8.1.1.5); an overlarge one is rejected with 400 Bad Request (RFC 4475 §3.1.2.4, §3.1.2.5).
 
 Example: \`CSeq: 36893488147419103232 REGISTER\`.`,
-  check({ text, headers, report }) {
-    const cseq = findHeader(headers, 'cseq');
+  check({ text, header, report }) {
+    const cseq = header('cseq');
     if (!cseq) return;
     const { valueOffset: from, valueEnd: to } = cseq;
     let i = from;
@@ -27,4 +26,4 @@ Example: \`CSeq: 36893488147419103232 REGISTER\`.`,
       report(from, numberEnd - from, `The CSeq number ${text.slice(from, numberEnd)} is too large: it MUST be below 2^31 (RFC 3261 §8.1.1.5). A server answers 400 Bad Request.`);
     }
   },
-};
+});

@@ -1,8 +1,8 @@
-import { Rule, rfcUrl } from './rule';
-import { findHeader } from '../access';
+import { defineRule, rfcUrl } from './rule';
+import { replaceSpan } from '../edits';
 import { isLws } from '../values';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.cseq.method-mismatch',
   severity: 'error',
   rfc: 'RFC 3261 §8.1.1.5',
@@ -11,10 +11,14 @@ export const rule: Rule = {
   doc: `The method in CSeq MUST match the request's method. A server answers a mismatch with 400 Bad Request (RFC 4475 §3.1.2.17, §3.1.2.18); it usually means a request was built from a template and only half edited.
 
 Example: \`OPTIONS sip:bob@example.com SIP/2.0\` with \`CSeq: 8 INVITE\`.`,
-  fix: 'Set the CSeq method to the request method',
-  check({ text, message, headers, report }) {
+  fix: {
+    title: 'Set the CSeq method to the request method',
+    titleFor: (finding) => `Set the CSeq method to the request method (${finding.data?.method})`,
+    edits: (_, finding) => (typeof finding.data?.method === 'string' ? [replaceSpan(finding, finding.data.method)] : undefined),
+  },
+  check({ text, message, header, report }) {
     const line = message.startLine;
-    const cseq = findHeader(headers, 'cseq');
+    const cseq = header('cseq');
     if (line.kind !== 'request' || !cseq) return;
     let end = cseq.valueEnd;
     let start = end;
@@ -30,4 +34,4 @@ Example: \`OPTIONS sip:bob@example.com SIP/2.0\` with \`CSeq: 8 INVITE\`.`,
       { method },
     );
   },
-};
+});

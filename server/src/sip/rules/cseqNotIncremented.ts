@@ -1,8 +1,8 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
 import { startLineOf } from '../calls/locate';
 import { MessageSummary } from '../calls/summary';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.cseq.not-incremented',
   severity: 'warning',
   rfc: 'RFC 3261 §12.2.1.1',
@@ -29,4 +29,4 @@ Example: INVITE \`CSeq: 1 INVITE\`, then in the same dialog \`BYE\` with \`CSeq:
       );
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
 
 /** Headers whose value is not a comma-separated list, so they may appear only once (RFC 3261 §7.3.1). */
 const SINGLE = new Map([
@@ -23,7 +23,7 @@ const SINGLE = new Map([
   ['refer-to', 'Refer-To'],
 ]);
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.header.duplicate',
   severity: 'error',
   rfc: 'RFC 3261 §7.3.1',
@@ -32,9 +32,9 @@ export const rule: Rule = {
   doc: `A header may appear on several rows only when its value is a comma-separated list (RFC 3261 §7.3.1). To, From, Call-ID, CSeq, Max-Forwards, Content-Length and the like appear once; a second copy makes the message ambiguous, and a server answers 400 Bad Request (RFC 4475 §3.3.8, §3.3.9).
 
 Example: two \`Call-ID\` headers, or \`Content-Length: 13\` followed by \`l: 0\`.`,
-  check({ headers, report }) {
+  check({ allHeaders, report }) {
     const seen = new Set<string>();
-    for (const h of headers) {
+    for (const h of allHeaders) {
       const display = SINGLE.get(h.name);
       if (!display) continue;
       if (!seen.has(h.name)) {
@@ -44,4 +44,4 @@ Example: two \`Call-ID\` headers, or \`Content-Length: 13\` followed by \`l: 0\`
       report(h.offset, h.nameEnd - h.offset, `${display} appears more than once, but it takes a single value (RFC 3261 §7.3.1): which one counts is undefined, and a server answers 400 Bad Request.`);
     }
   },
-};
+});

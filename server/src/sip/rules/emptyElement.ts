@@ -1,6 +1,6 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.header.empty-element',
   severity: 'error',
   rfc: 'RFC 3261 §7.3.1',
@@ -9,9 +9,9 @@ export const rule: Rule = {
   doc: `A \`;\` must be followed by a parameter and a \`,\` must separate two values. Stray separators make the header unparseable for strict stacks, which answer 400 Bad Request (RFC 4475 §3.1.2.1). Unknown headers are not checked.
 
 Example: \`Via: SIP/2.0/UDP 192.0.2.15;;,;,,\`.`,
-  check({ headers, structure, report }) {
-    for (let i = 0; i < headers.length; i++) {
-      const h = headers[i];
+  check({ allHeaders, structure, report }) {
+    for (let i = 0; i < allHeaders.length; i++) {
+      const h = allHeaders[i];
       const scan = h.valueEnd > h.valueOffset ? structure(i) : undefined;
       if (!scan) continue;
       if (scan.strayAt.length === 0) continue;
@@ -24,4 +24,4 @@ Example: \`Via: SIP/2.0/UDP 192.0.2.15;;,;,,\`.`,
       );
     }
   },
-};
+});

@@ -1,5 +1,6 @@
 // The rule table: every diagnostic code the project publishes, in the order the docs list them.
 import { Rule } from './rule';
+import type { RuleCode } from '../model';
 import { rule as movedTemporarily } from './movedTemporarily';
 import { rule as missingContact } from './missingContact';
 import { rule as serviceUnavailable } from './serviceUnavailable';
@@ -45,8 +46,9 @@ import { rule as framingByteCount } from './framingByteCount';
 import { rule as messageTruncated } from './messageTruncated';
 import { rule as traceBinaryContent } from './traceBinaryContent';
 import { rule as traceNoMessages } from './traceNoMessages';
+import { rule as tooManyFindings } from './tooManyFindings';
 
-export const RULES: readonly Rule[] = [
+export const RULES = [
   movedTemporarily,
   missingContact,
   serviceUnavailable,
@@ -92,8 +94,19 @@ export const RULES: readonly Rule[] = [
   framingByteCount,
   traceBinaryContent,
   traceNoMessages,
-];
+  tooManyFindings,
+] as const;
 
-export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));
+declare module '../model' {
+  /** Every code of the table, so that RuleCode is the union of them. */
+  interface RuleCodes extends Record<(typeof RULES)[number]['code'], true> {}
+}
+
+/** Looked up by codes from outside (settings, LSP diagnostics), which may be any string. */
+export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r): [RuleCode, Rule] => [r.code, r]));
+
+export function isRuleCode(code: unknown): code is RuleCode {
+  return typeof code === 'string' && RULES_BY_CODE.has(code);
+}
 
 export type { Rule } from './rule';

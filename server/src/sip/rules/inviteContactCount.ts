@@ -1,9 +1,9 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
 import { contactUris } from '../access';
 
 const DIALOG_CREATING = new Set(['INVITE', 'SUBSCRIBE', 'REFER']);
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.invite.contact-count',
   severity: 'warning',
   rfc: 'RFC 3261 §8.1.1.8',
@@ -17,7 +17,7 @@ Example: an INVITE with no Contact, or \`Contact: <sip:a@192.0.2.1>, <sip:a@192.
     if (line.kind !== 'request') return;
     const method = text.slice(line.methodOffset, line.methodEnd);
     if (!DIALOG_CREATING.has(method)) return;
-    const count = contactUris(text, headers).length;
+    const count = contactUris(text, headers('contact')).length;
     if (count === 1) return;
     report(
       line.offset,
@@ -25,4 +25,4 @@ Example: an INVITE with no Contact, or \`Contact: <sip:a@192.0.2.1>, <sip:a@192.
       `This ${method} has ${count === 0 ? 'no Contact' : `${count} Contact URIs`}; a dialog-creating request MUST carry exactly one (RFC 3261 §8.1.1.8), the address the peer will send BYE and re-INVITEs to.`,
     );
   },
-};
+});

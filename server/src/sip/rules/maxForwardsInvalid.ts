@@ -1,8 +1,7 @@
-import { Rule, rfcUrl } from './rule';
-import { findHeader } from '../access';
+import { defineRule, rfcUrl } from './rule';
 import { parseDigits } from '../values';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.max-forwards.invalid',
   severity: 'error',
   rfc: 'RFC 3261 §20.22',
@@ -11,8 +10,8 @@ export const rule: Rule = {
   doc: `Max-Forwards is an integer from 0 to 255 (RFC 3261 §20.22, §8.1.1.6; the usual start value is 70). Anything else is rejected with 400 Bad Request (RFC 4475 §3.1.2.4).
 
 Example: \`Max-Forwards: 300\`.`,
-  check({ text, headers, report }) {
-    const h = findHeader(headers, 'max-forwards');
+  check({ text, header, report }) {
+    const h = header('max-forwards');
     if (!h) return;
     const value = parseDigits(text, h.valueOffset, h.valueEnd);
     if (value !== undefined && value <= 255) return;
@@ -22,4 +21,4 @@ Example: \`Max-Forwards: 300\`.`,
       `Max-Forwards must be an integer from 0 to 255 (RFC 3261 §20.22); found "${text.slice(h.valueOffset, Math.min(h.valueEnd, h.valueOffset + 40))}". A server answers 400 Bad Request.`,
     );
   },
-};
+});

@@ -1,4 +1,5 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
+import { insertHeaderLine } from '../edits';
 import { missingHeaders } from '../access';
 
 const MANDATORY: ReadonlyArray<[string, string]> = [
@@ -10,7 +11,7 @@ const MANDATORY: ReadonlyArray<[string, string]> = [
   ['via', 'Via'],
 ];
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.request.missing-header',
   severity: 'error',
   rfc: 'RFC 3261 §8.1.1',
@@ -19,11 +20,14 @@ export const rule: Rule = {
   doc: `Every request MUST contain To, From, CSeq, Call-ID, Max-Forwards and Via. A server answers a request that lacks one with 400 Bad Request (RFC 4475 §3.3.1). When Max-Forwards is among the missing, the quick fix inserts it with the customary 70 (§8.1.1.6).
 
 Example: an INVITE without \`Max-Forwards\` or \`Via\`.`,
-  fix: 'Insert Max-Forwards: 70',
-  check({ message, headers, report }) {
+  fix: {
+    title: 'Insert Max-Forwards: 70',
+    edits: ({ trace, message, header }) => (header('max-forwards') ? undefined : [insertHeaderLine(trace, message, 'Max-Forwards: 70')]),
+  },
+  check({ message, header, report }) {
     const line = message.startLine;
     if (line.kind !== 'request') return;
-    const missing = missingHeaders(headers, MANDATORY);
+    const missing = missingHeaders(header, MANDATORY);
     if (missing.length === 0) return;
     report(
       line.offset,
@@ -32,4 +36,4 @@ Example: an INVITE without \`Max-Forwards\` or \`Via\`.`,
       { missing: missing.join(',') },
     );
   },
-};
+});

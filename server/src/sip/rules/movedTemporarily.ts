@@ -1,7 +1,7 @@
-import { Rule, rfcUrl } from './rule';
-import { addressUri, contactHasExpiresParam, contactUris, findHeader, firstValue, headerValue, requestFor } from '../access';
+import { defineRule, rfcUrl } from './rule';
+import { addressUri, contactHasExpiresParam, contactUris, headerValue, requestFor } from '../access';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.302.moved-temporarily',
   severity: 'information',
   rfc: 'RFC 3261 §21.3.3',
@@ -10,20 +10,21 @@ export const rule: Rule = {
   doc: `Marks every 302 and says what a correct client does with it: send the request again, as a new transaction, to the URI(s) in Contact; keep using the original Request-URI for every later request; cache the Contact only for as long as an explicit \`Expires\` header or \`expires\` Contact parameter allows (without one it is good for this one retry). The 302 itself is ACKed like any final response to INVITE.
 
 Example: \`SIP/2.0 302 Moved Temporarily\` with \`Contact: <sip:bob@192.0.2.4>\`.`,
-  check({ text, trace, message, headers, report }) {
+  check({ text, trace, message, header, headers, report }) {
     const line = message.startLine;
     if (line.kind !== 'response' || line.code !== 302) return;
-    const contacts = contactUris(text, headers);
+    const contacts = contactUris(text, headers('contact'));
     const request = requestFor(trace, message);
-    const to = firstValue(text, headers, 'to');
+    const toHeader = header('to');
+    const to = toHeader && headerValue(text, toHeader);
     const original =
       request && request.startLine.kind === 'request'
         ? text.slice(request.startLine.uriOffset, request.startLine.uriEnd)
         : to !== undefined
           ? addressUri(to)
           : 'the original Request-URI';
-    const expires = findHeader(headers, 'expires');
-    const hasExpiresParam = contactHasExpiresParam(text, headers);
+    const expires = header('expires');
+    const hasExpiresParam = contactHasExpiresParam(text, headers('contact'));
     const caching = expires
       ? `The 302 carries Expires: ${headerValue(text, expires)}, so the client may cache the Contact for that many seconds.`
       : hasExpiresParam
@@ -36,4 +37,4 @@ Example: \`SIP/2.0 302 Moved Temporarily\` with \`Contact: <sip:bob@192.0.2.4>\`
       `302 Moved Temporarily: the target is temporarily reachable elsewhere. A correct client ACKs the 302, retries the request ${where} in a new transaction, and keeps using ${original} for future requests. ${caching}`,
     );
   },
-};
+});

@@ -1,8 +1,8 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
 import { startLineOf, startLineSpan } from '../calls/locate';
 import { retries, serverOf } from '../calls/callModel';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.503.no-failover',
   severity: 'information',
   rfc: 'RFC 3263 §4.3',
@@ -23,4 +23,4 @@ Example: 503 with no Retry-After, then the same INVITE to the same server.`,
       );
     }
   },
-};
+});

@@ -1,11 +1,11 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
 import { seconds, startLineOf, startLineSpan } from '../calls/locate';
 import { serverOf } from '../calls/callModel';
 
 /** Related locations listed at most: a night of load testing may hold thousands of 503s. */
 const MAX_RELATED = 50;
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.503.persistent',
   severity: 'information',
   rfc: 'RFC 3261 §21.5.4',
@@ -45,4 +45,4 @@ Example: \`127.0.0.1:5070\` answers 503 to four INVITEs over 36 s.`,
       );
     }
   },
-};
+});

@@ -1,8 +1,8 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
 import { startLineOf, startLineSpan } from '../calls/locate';
 import { MessageSummary } from '../calls/summary';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.proxy.forwarded-503',
   severity: 'information',
   rfc: 'RFC 3261 §16.7',
@@ -32,4 +32,4 @@ Example: UAS → proxy \`503\` (two Vias), proxy → UAC \`503\` (one Via).`,
       );
     }
   },
-};
+});

@@ -1,7 +1,7 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
 
 /** Reported by the parser while it reads the trace. */
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.request-line.invalid-uri',
   severity: 'error',
   rfc: 'RFC 3261 §19.1.1',
@@ -10,4 +10,4 @@ export const rule: Rule = {
   doc: `The Request-URI must be a bare absolute URI: no \`<>\` around it (RFC 4475 §3.1.2.7) and, for sip/sips, no URI headers (\`?Route=...\`, RFC 4475 §3.1.2.11).
 
 Example: \`INVITE <sip:bob@example.com> SIP/2.0\`.`,
-};
+});

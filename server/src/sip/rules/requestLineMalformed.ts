@@ -1,7 +1,7 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
 
 /** Reported by the parser while it reads the trace. */
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.request-line.malformed',
   severity: 'error',
   rfc: 'RFC 3261 §7.1',
@@ -10,4 +10,4 @@ export const rule: Rule = {
   doc: `The request line must be exactly \`Method SP Request-URI SP SIP-Version\`: one space between elements, no whitespace inside the Request-URI, nothing after the version. A server answers such a request with 400 Bad Request (RFC 4475 §3.1.2.8–3.1.2.10).
 
 Example: \`INVITE  sip:bob@example.com  SIP/2.0\` (two spaces), \`INVITE sip:bob@example.com; lr SIP/2.0\`.`,
-};
+});

@@ -1,4 +1,4 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
 import { missingHeaders } from '../access';
 
 const COPIED: ReadonlyArray<[string, string]> = [
@@ -9,7 +9,7 @@ const COPIED: ReadonlyArray<[string, string]> = [
   ['via', 'Via'],
 ];
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.response.missing-header',
   severity: 'error',
   rfc: 'RFC 3261 §8.2.6.2',
@@ -18,10 +18,10 @@ export const rule: Rule = {
   doc: `A response MUST copy From, Call-ID, CSeq and the Via headers from its request and carry To (RFC 3261 §8.2.6.2). Without them the client cannot match the response to its transaction (§17.1.3) and drops it.
 
 Example: \`SIP/2.0 200 OK\` with no \`Via\`.`,
-  check({ message, headers, report }) {
+  check({ message, header, report }) {
     const line = message.startLine;
     if (line.kind !== 'response') return;
-    const missing = missingHeaders(headers, COPIED);
+    const missing = missingHeaders(header, COPIED);
     if (missing.length === 0) return;
     report(
       line.offset,
@@ -29,4 +29,4 @@ Example: \`SIP/2.0 200 OK\` with no \`Via\`.`,
       `This response lacks ${missing.join(', ')}; a response MUST copy From, Call-ID, CSeq and Via from its request and carry To (RFC 3261 §8.2.6.2), or the client cannot match it to its request.`,
     );
   },
-};
+});

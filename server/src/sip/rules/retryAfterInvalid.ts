@@ -1,10 +1,10 @@
-import { Rule, rfcUrl } from './rule';
-import { findHeader, headerValue } from '../access';
+import { defineRule, rfcUrl } from './rule';
+import { headerValue } from '../access';
 
 // delta-seconds [ comment ] *( SEMI retry-param ), with the LWS the grammar allows.
 const RETRY_AFTER = /^\d+\s*(\([^)]*\))?\s*(;\s*[^;\s=]+(\s*=\s*[^;]+)?\s*)*$/;
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.retry-after.invalid',
   severity: 'error',
   rfc: 'RFC 3261 §20.33',
@@ -13,8 +13,8 @@ export const rule: Rule = {
   doc: `Retry-After is a number of seconds, optionally followed by a comment in parentheses and parameters such as \`duration\`: \`Retry-After: 18000;duration=3600\` or \`Retry-After: 120 (I'm in a meeting)\`. An HTTP-style date is not valid in SIP.
 
 Example: \`Retry-After: tomorrow\`.`,
-  check({ text, headers, report }) {
-    const h = findHeader(headers, 'retry-after');
+  check({ text, header, report }) {
+    const h = header('retry-after');
     if (!h || RETRY_AFTER.test(headerValue(text, h))) return;
     report(
       h.valueOffset,
@@ -22,4 +22,4 @@ Example: \`Retry-After: tomorrow\`.`,
       'Retry-After must start with a number of seconds, optionally followed by a (comment) and ;parameters, e.g. "Retry-After: 120;duration=3600" (RFC 3261 §20.33). Clients cannot honour this value.',
     );
   },
-};
+});

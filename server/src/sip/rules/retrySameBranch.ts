@@ -1,8 +1,8 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
 import { startLineOf } from '../calls/locate';
 import { retries } from '../calls/callModel';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.retry.same-branch',
   severity: 'error',
   rfc: 'RFC 3261 §8.1.3.4',
@@ -22,4 +22,4 @@ Example: INVITE \`branch=z9hG4bK776\` → 302 → ACK → INVITE to the Contact,
       );
     }
   },
-};
+});

@@ -1,8 +1,8 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
 import { seconds, startLineOf, startLineSpan } from '../calls/locate';
 import { retries, serverOf } from '../calls/callModel';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.503.retry-too-early',
   severity: 'warning',
   rfc: 'RFC 3261 §21.5.4',
@@ -25,4 +25,4 @@ Example: 503 with \`Retry-After: 10\`, and the client retries the same server 1 
       );
     }
   },
-};
+});

@@ -1,18 +1,45 @@
 // The shape of a rule: a stable code, a severity that follows the RFC's MUST/SHOULD/MAY, where the
 // RFC says so, a doc block for docs/rules.md, and (unless the parser reports it) a check per message.
-import { Finding, Header, RelatedLocation, Severity, SipMessage, Trace } from '../model';
+import { Finding, Header, RelatedLocation, RuleCode, Severity, SipMessage, Trace } from '../model';
+import type { TextEdit } from '../edits';
 import type { CallModel } from '../calls/callModel';
 import { ValueScan } from '../values';
 
-export interface RuleContext {
+/** One message as the rules and fixes read it; its headers are materialised and indexed by name once. */
+export interface MessageContext {
   readonly trace: Trace;
   readonly text: string;
   readonly message: SipMessage;
-  /** The message's header fields, made once for all rules. */
-  readonly headers: readonly Header[];
-  /** The scanned structure of headers[index] when it is a structured header, computed once. */
+  /** Every header field of the message, in order. */
+  readonly allHeaders: readonly Header[];
+  /** The first field called `name` (lower-case long form), or undefined. */
+  header(name: string): Header | undefined;
+  /** Every field called `name`, in order. */
+  headers(name: string): readonly Header[];
+  /** The scanned structure of allHeaders[index] when it is a structured header, computed once. */
   structure(index: number): ValueScan | undefined;
+}
+
+export interface RuleContext extends MessageContext {
   report(offset: number, length: number, message: string, data?: Finding['data']): void;
+}
+
+/** What a fix may ask beyond the message: the user's choices for the text it writes. */
+export interface FixOptions {
+  readonly retryAfterSeconds: number;
+}
+
+export interface FixContext extends MessageContext {
+  readonly options: FixOptions;
+}
+
+/** The quick fix of a rule: edits to the finding's message, undefined when this finding cannot be fixed. */
+export interface RuleFix {
+  /** As the docs and the code action list name it. */
+  readonly title: string;
+  /** The title for one finding, when it says what will be written. */
+  readonly titleFor?: (finding: Finding) => string;
+  edits(context: FixContext, finding: Finding): readonly TextEdit[] | undefined;
 }
 
 /** The thresholds of the rules that have them; users set them (`sipTrace.*`, CLI options). */
@@ -38,8 +65,8 @@ export interface TraceRuleContext {
   report(offset: number, length: number, message: string, related?: readonly RelatedLocation[]): void;
 }
 
-export interface Rule {
-  readonly code: string;
+export interface Rule<Code extends string = RuleCode> {
+  readonly code: Code;
   readonly severity: Severity;
   /** Human reference, e.g. 'RFC 3261 §21.5.4'. */
   readonly rfc: string;
@@ -51,8 +78,12 @@ export interface Rule {
   readonly check?: (context: RuleContext) => void;
   /** Checks the trace as calls and transactions. */
   readonly checkTrace?: (context: TraceRuleContext) => void;
-  /** Title of the quick fix this rule offers, if any. */
-  readonly fix?: string;
+  readonly fix?: RuleFix;
+}
+
+/** A rule whose code keeps its literal type, so the table can list the codes (RuleCode). */
+export function defineRule<Code extends string>(rule: Rule<Code>): Rule<Code> {
+  return rule;
 }
 
 const RFC_BASE = 'https://www.rfc-editor.org/rfc/';

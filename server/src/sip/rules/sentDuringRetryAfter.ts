@@ -1,9 +1,9 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
 import { seconds, startLineOf, startLineSpan } from '../calls/locate';
 import { serverOf } from '../calls/callModel';
 import { requestsDuringRetryAfter } from '../calls/retryAfter';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.503.sent-during-retry-after',
   severity: 'information',
   rfc: 'RFC 3261 §21.5.4',
@@ -26,4 +26,4 @@ Example: call 1 gets a 503 with \`Retry-After: 10\`; 0.3 s later the same client
       );
     }
   },
-};
+});

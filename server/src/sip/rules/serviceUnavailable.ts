@@ -1,7 +1,7 @@
-import { Rule, rfcUrl } from './rule';
-import { findHeader, headerValue, requestFor } from '../access';
+import { defineRule, rfcUrl } from './rule';
+import { headerValue, requestFor } from '../access';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.503.service-unavailable',
   severity: 'information',
   rfc: 'RFC 3261 §21.5.4',
@@ -10,10 +10,10 @@ export const rule: Rule = {
   doc: `Marks every 503 and says what a correct client does: the server is overloaded or in maintenance. With \`Retry-After\`, do not send requests to that server again before the delay has passed. Without it, treat the 503 like a 500 and fail over to the next server (the next DNS SRV target or another proxy, RFC 3263 §4.3) rather than retrying the same one. A proxy that gets a 503 does not pass it upstream; it answers 500 (§16.7).
 
 Example: \`SIP/2.0 503 Service Unavailable\` with \`Retry-After: 120\`.`,
-  check({ text, trace, message, headers, report }) {
+  check({ text, trace, message, header, report }) {
     const line = message.startLine;
     if (line.kind !== 'response' || line.code !== 503) return;
-    const retryAfter = findHeader(headers, 'retry-after');
+    const retryAfter = header('retry-after');
     const request = requestFor(trace, message);
     const server =
       request && request.startLine.kind === 'request'
@@ -28,4 +28,4 @@ Example: \`SIP/2.0 503 Service Unavailable\` with \`Retry-After: 120\`.`,
       `503 Service Unavailable: the server is temporarily overloaded or down for maintenance. ${action}`,
     );
   },
-};
+});

@@ -1,7 +1,7 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
 
 /** Reported by the parser while it reads the trace. */
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.trace.no-messages',
   severity: 'warning',
   rfc: 'RFC 3261 §7',
@@ -10,4 +10,4 @@ export const rule: Rule = {
   doc: `Nothing in the file starts like a SIP message (a request line \`METHOD uri SIP/2.0\` or a status line \`SIP/2.0 code reason\` at the beginning of a line).
 
 Example: an empty log or a file in another format.`,
-};
+});

@@ -1,7 +1,7 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
 import { statusCodeInfo } from '../catalog/statusCodes';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.status.unknown-code',
   severity: 'information',
   rfc: 'RFC 3261 §8.1.3.2',
@@ -16,4 +16,4 @@ Example: \`SIP/2.0 499 Request Terminated By Policy\` is handled as 400.`,
     const base = Math.floor(line.code / 100) * 100;
     report(line.codeOffset, line.codeEnd - line.codeOffset, `${line.code} is not a registered SIP response code: a client that does not know it treats it as ${base} (RFC 3261 §8.1.3.2).`);
   },
-};
+});

@@ -1,6 +1,6 @@
-import { Rule, rfcUrl } from './rule';
+import { defineRule, rfcUrl } from './rule';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.header.unterminated-quote',
   severity: 'error',
   rfc: 'RFC 3261 §25.1',
@@ -9,9 +9,9 @@ export const rule: Rule = {
   doc: `A quoted string (a display name, a parameter value) opens with \`"\` and must close with one; \`\\\\\` escapes the next character. An unclosed quote swallows the rest of the header, URI included, and the request is rejected with 400 Bad Request (RFC 4475 §3.1.2.6).
 
 Example: \`To: "Mr. J. User <sip:j.user@example.com>\`.`,
-  check({ headers, structure, report }) {
-    for (let i = 0; i < headers.length; i++) {
-      const h = headers[i];
+  check({ allHeaders, structure, report }) {
+    for (let i = 0; i < allHeaders.length; i++) {
+      const h = allHeaders[i];
       const scan = structure(i);
       if (!scan || scan.unterminatedQuote < 0) continue;
       report(
@@ -21,4 +21,4 @@ Example: \`To: "Mr. J. User <sip:j.user@example.com>\`.`,
       );
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import { Rule, rfcUrl } from './rule';
-import { headersNamed } from '../access';
+import { defineRule, rfcUrl } from './rule';
 import { isDigit } from '../chars';
-import { MAX_DELTA_SECONDS, parseDigits } from '../values';
+import { MAX_DELTA_SECONDS, headerParam, parseDigits } from '../values';
+import { contactElements } from '../access';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.delta-seconds.out-of-range',
   severity: 'warning',
   rfc: 'RFC 3261 §20.19',
@@ -16,22 +16,18 @@ Example: \`Expires: 10000000000000000000\`.`,
     const flag = (from: number, to: number, what: string) =>
       report(from, to - from, `${what} ${text.slice(from, Math.min(to, from + 30))}${to - from > 30 ? '…' : ''} exceeds 2^32-1 seconds (RFC 3261 §20.19); 32-bit implementations overflow on it.`);
     for (const name of ['expires', 'retry-after']) {
-      for (const h of headersNamed(headers, name)) {
+      for (const h of headers(name)) {
         let end = h.valueOffset;
         while (end < h.valueEnd && isDigit(text.charCodeAt(end))) end++;
         const seconds = parseDigits(text, h.valueOffset, end);
         if (seconds !== undefined && seconds > MAX_DELTA_SECONDS) flag(h.valueOffset, end, name === 'expires' ? 'Expires' : 'Retry-After');
       }
     }
-    for (const h of headersNamed(headers, 'contact')) {
-      const pattern = /;\s*expires\s*=\s*(\d+)/gi;
-      const value = text.slice(h.valueOffset, h.valueEnd);
-      for (let m = pattern.exec(value); m; m = pattern.exec(value)) {
-        if (Number(m[1]) > MAX_DELTA_SECONDS) {
-          const at = h.valueOffset + m.index + m[0].length - m[1].length;
-          flag(at, at + m[1].length, 'The Contact expires parameter');
-        }
-      }
+    // Only the Contact's own parameter: an expires inside <…> belongs to the URI (RFC 3261 §20.10).
+    for (const [from, to] of contactElements(text, headers('contact'))) {
+      const param = headerParam(text, from, to, 'expires');
+      const seconds = param && parseDigits(text, param.start, param.end);
+      if (param && seconds !== undefined && seconds > MAX_DELTA_SECONDS) flag(param.start, param.end, 'The Contact expires parameter');
     }
   },
-};
+});

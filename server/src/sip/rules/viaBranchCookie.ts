@@ -1,7 +1,8 @@
-import { Rule, rfcUrl } from './rule';
-import { headersNamed } from '../access';
+import { defineRule, rfcUrl } from './rule';
+import { COMMA, indexOfCode, trimEnd } from '../chars';
+import { headerParam } from '../values';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.via.branch-cookie',
   severity: 'warning',
   rfc: 'RFC 3261 §8.1.1.7',
@@ -12,20 +13,20 @@ export const rule: Rule = {
 Example: \`Via: SIP/2.0/UDP 192.0.2.2;branch=390skdjuw\`.`,
   check({ text, message, headers, report }) {
     if (message.startLine.kind !== 'request') return;
-    const [top] = headersNamed(headers, 'via');
+    const [top] = headers('via');
     if (!top) return;
-    const value = text.slice(top.valueOffset, top.valueEnd);
-    const first = value.split(',')[0];
-    const branch = /;\s*branch\s*=\s*([^;,\s]*)/i.exec(first);
-    if (branch && branch[1].startsWith('z9hG4bK')) return;
-    const at = branch ? top.valueOffset + branch.index : top.valueOffset;
-    const length = branch ? branch[0].length : first.trimEnd().length;
+    // The top Via's first element is the last hop's: it ends at the first comma.
+    const branch = headerParam(text, top.valueOffset, top.valueEnd, 'branch');
+    if (branch && text.startsWith('z9hG4bK', branch.start)) return;
+    const comma = indexOfCode(text, COMMA, top.valueOffset, top.valueEnd);
+    const at = branch ? text.lastIndexOf(';', branch.start) : top.valueOffset;
+    const end = branch ? branch.end : trimEnd(text, top.valueOffset, comma < 0 ? top.valueEnd : comma);
     report(
       at,
-      length,
+      end - at,
       branch
-        ? `The branch "${branch[1]}" lacks the z9hG4bK magic cookie, so this request comes from an RFC 2543 element and its transaction is matched the old way (RFC 3261 §8.1.1.7, §17.1.3).`
+        ? `The branch "${text.slice(branch.start, branch.end)}" lacks the z9hG4bK magic cookie, so this request comes from an RFC 2543 element and its transaction is matched the old way (RFC 3261 §8.1.1.7, §17.1.3).`
         : 'The top Via has no branch parameter: an RFC 3261 element always sends one starting with z9hG4bK (RFC 3261 §8.1.1.7).',
     );
   },
-};
+});

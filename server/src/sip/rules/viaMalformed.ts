@@ -1,10 +1,10 @@
-import { Rule, rfcUrl } from './rule';
-import { headerValue, headersNamed } from '../access';
+import { defineRule, rfcUrl } from './rule';
+import { headerValue } from '../access';
 
 // sent-protocol, with the LWS RFC 3261 allows around "/", then sent-by.
 const SENT_PROTOCOL = /^SIP\s*\/\s*(\S+?)\s*\/\s*[A-Za-z0-9.!%*_+`'~-]+\s+\S/i;
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.via.malformed',
   severity: 'error',
   rfc: 'RFC 3261 §20.42',
@@ -14,7 +14,7 @@ export const rule: Rule = {
 
 Example: \`Via: SIP/7.0/UDP c.example.com;branch=z9hG4bKkdjuw\`.`,
   check({ text, headers, report }) {
-    for (const h of headersNamed(headers, 'via')) {
+    for (const h of headers('via')) {
       const value = headerValue(text, h);
       for (const element of value.split(',')) {
         const trimmed = element.trim();
@@ -28,4 +28,4 @@ Example: \`Via: SIP/7.0/UDP c.example.com;branch=z9hG4bKkdjuw\`.`,
       }
     }
   },
-};
+});

@@ -1,9 +1,8 @@
-import { Rule, rfcUrl } from './rule';
-import { headersNamed } from '../access';
+import { defineRule, rfcUrl } from './rule';
 import { isDigit } from '../chars';
 import { isLws, scanValue } from '../values';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sip.warning-header.invalid',
   severity: 'error',
   rfc: 'RFC 3261 §20.43',
@@ -13,7 +12,7 @@ export const rule: Rule = {
 
 Example: \`Warning: 1812 overture "In Progress"\`.`,
   check({ text, headers, report }) {
-    for (const h of headersNamed(headers, 'warning')) {
+    for (const h of headers('warning')) {
       const scan = scanValue(text, h.valueOffset, h.valueEnd, true);
       for (let k = 0; k < scan.elements.length; k += 2) {
         const s = scan.elements[k];
@@ -24,4 +23,4 @@ Example: \`Warning: 1812 overture "In Progress"\`.`,
       }
     }
   },
-};
+});

@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyFix, check } from './check';
+
+const code = 'sip.503.missing-retry-after';
+
+const FIRES = `
+SIP/2.0 503 Service Unavailable
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ sip.503.missing-retry-after
+Via: SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bK776asdhds
+To: Bob <sip:bob@biloxi.example.com>;tag=a6c85cf
+From: Alice <sip:alice@atlanta.example.com>;tag=1928301774
+Call-ID: a84b4c76e66710@pc33.atlanta.example.com
+CSeq: 314159 INVITE
+Content-Length: 0
+
+`;
+
+test(`${code}: fires on the marked span`, () => {
+  check(code, FIRES);
+});
+
+test(`${code}: silent where the message is right`, () => {
+  check(code, `
+SIP/2.0 503 Service Unavailable
+Via: SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bK776asdhds
+To: Bob <sip:bob@biloxi.example.com>;tag=a6c85cf
+From: Alice <sip:alice@atlanta.example.com>;tag=1928301774
+Call-ID: a84b4c76e66710@pc33.atlanta.example.com
+CSeq: 314159 INVITE
+Retry-After: 5
+Content-Length: 0
+
+`);
+});
+
+test(`${code}: the quick fix removes the finding`, () => {
+  assert.ok(applyFix(code, FIRES, { retryAfterSeconds: 45 }).includes('\r\nRetry-After: 45\r\n\r\n'));
+});

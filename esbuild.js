@@ -19,4 +19,7 @@ Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   command('server/src/cli.ts', 'dist/cli.js'),
   command('server/src/flowCli.ts', 'dist/flow.js'),
+  // The call flow webview's own script and style: the only files its page may load.
+  esbuild.build({ ...common, platform: 'browser', format: 'iife', entryPoints: ['client/webview/callFlow.ts'], outfile: 'dist/media/callFlow.js' }),
+  esbuild.build({ ...common, entryPoints: ['client/webview/callFlow.css'], outfile: 'dist/media/callFlow.css' }),
 ]).catch(() => process.exit(1));

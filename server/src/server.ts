@@ -9,6 +9,9 @@ import { computeHover } from './features/hover';
 import { computeCodeActions } from './features/codeActions';
 import { computeSymbols } from './features/symbols';
 import { DETECT_FORMAT, TRACE_INFO, describeTrace, detectTrace } from './features/traceInfo';
+import { computeCallFlow, computeCallFlowExport, computeCallFlowLenses } from './features/callFlow';
+import { CALL_FLOW, CALL_FLOW_EXPORT, readCallFlowExportParams, readCallFlowParams } from './callFlowProtocol';
+import { RatedFinding, rate } from './sip/diagnose';
 
 const connection = createConnection(ProposedFeatures.all);
 const traces = new TraceCache();
@@ -33,6 +36,7 @@ connection.onInitialize((params) => {
       hoverProvider: true,
       documentSymbolProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'sip-trace-inspector' },
   };
@@ -163,6 +167,31 @@ connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, []
 connection.onCodeAction(async (params) => {
   const settings = await settingsFor(params.textDocument.uri);
   return withDocument(params.textDocument.uri, [], (d) => computeCodeActions(traces.get(d), params.context, settings));
+});
+
+/** Every finding of the document's current version with the user's severities: what the call flow marks. */
+async function ratedFindings(document: TextDocument): Promise<RatedFinding[]> {
+  const settings = await settingsFor(document.uri);
+  const analysis = traces.analysis(document, ruleParameters(settings));
+  analysis.checkMessages(Infinity);
+  analysis.checkTrace();
+  return [...rate(analysis.findings(), { severities: settings.rules, maxFindings: Infinity }).findings];
+}
+
+connection.onCodeLens((params) => withDocument(params.textDocument.uri, [], (d) => computeCallFlowLenses(traces.get(d))));
+connection.onRequest(CALL_FLOW, async (raw: unknown) => {
+  const params = readCallFlowParams(raw);
+  const document = params && documents.get(params.uri);
+  if (!params || !document) return null;
+  const findings = await ratedFindings(document);
+  return withDocument(params.uri, null, (d) => computeCallFlow(traces.get(d), findings, params));
+});
+connection.onRequest(CALL_FLOW_EXPORT, async (raw: unknown) => {
+  const params = readCallFlowExportParams(raw);
+  const document = params && documents.get(params.uri);
+  if (!params || !document) return null;
+  const findings = await ratedFindings(document);
+  return withDocument(params.uri, null, (d) => computeCallFlowExport(traces.get(d), findings, params));
 });
 
 connection.onRequest(DETECT_FORMAT, (params: { sample?: unknown }) => detectTrace(typeof params?.sample === 'string' ? params.sample : ''));

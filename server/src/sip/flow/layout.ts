@@ -40,6 +40,12 @@ export function arrowGeometry(from: number, to: number, y: number): { shaft: str
   return { shaft: `M${x1} ${y}H${x2 - dir * 8}`, head: `M${x2} ${y}L${x2 - dir * 9} ${y - 4}L${x2 - dir * 9} ${y + 4}Z`, labelX: (x1 + x2) / 2 };
 }
 
+/** Right of the last column: where the note of a 3xx or 503 goes, and the curve to its retry's row when that is drawn. */
+export function followUpGeometry(columns: number, y: number, retryY?: number): { curve?: string; noteX: number } {
+  const x = columnX(columns - 1) + LAYOUT.columnWidth / 2;
+  return { noteX: x + 52, ...(retryY !== undefined ? { curve: `M${x} ${y}C${x + 60} ${y} ${x + 60} ${retryY} ${x} ${retryY}` } : {}) };
+}
+
 /** The time of day the log printed (the date is in the calls list). */
 export function clockOf(arrow: Arrow): string | undefined {
   return arrow.timestamp?.split(/[ T]/).pop();

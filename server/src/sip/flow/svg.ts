@@ -2,7 +2,7 @@
 // every string from the trace escaped. Each message's arrow is a <g> with data-line (and data-frame
 // for captures), so a reader can find the message it stands for.
 import { CallFlow } from './callFlow';
-import { LAYOUT, arrowGeometry, clockOf, columnX, deltasOf, diagramWidth, followUpNote, labelOf, rowY, tooltipOf } from './layout';
+import { LAYOUT, arrowGeometry, clockOf, columnX, deltasOf, diagramWidth, followUpGeometry, followUpNote, labelOf, rowY, tooltipOf } from './layout';
 import { escapeXml } from './text';
 
 /** Call colours (sngrep's palette, readable on white), then the severities. */
@@ -63,16 +63,13 @@ export function renderSvg(flow: CallFlow): string {
     out.push(`<text class="label" x="${g.labelX}" y="${y - 5}">${escapeXml(labelOf(a))}</text></g>`);
   });
   // 302s and 503s: a link to the retry they caused, or a note that none came.
-  const noteX = columnX(participants.length - 1) + LAYOUT.columnWidth / 2;
   arrows.forEach((a, row) => {
-    if (!a.followUp) return;
-    const y = top + rowY(row);
-    if (a.followUp.arrow !== undefined) {
-      const y2 = top + rowY(a.followUp.arrow);
-      out.push(`<path class="follow" d="M${noteX} ${y}C${noteX + 60} ${y} ${noteX + 60} ${y2} ${noteX} ${y2}"/>`);
-    }
     const note = followUpNote(a);
-    if (note) out.push(`<text class="note" x="${noteX + 52}" y="${y + 4}">${escapeXml(note)}</text>`);
+    if (!note) return;
+    const y = top + rowY(row);
+    const { curve, noteX } = followUpGeometry(participants.length, y, a.followUp?.arrow !== undefined ? top + rowY(a.followUp.arrow) : undefined);
+    if (curve) out.push(`<path class="follow" d="${curve}"/>`);
+    out.push(`<text class="note" x="${noteX}" y="${y + 4}">${escapeXml(note)}</text>`);
   });
   out.push('</svg>');
   return out.join('\n') + '\n';

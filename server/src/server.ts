@@ -179,20 +179,18 @@ async function ratedFindings(document: TextDocument): Promise<RatedFinding[]> {
 }
 
 connection.onCodeLens((params) => withDocument(params.textDocument.uri, [], (d) => computeCallFlowLenses(traces.get(d))));
-connection.onRequest(CALL_FLOW, async (raw: unknown) => {
-  const params = readCallFlowParams(raw);
-  const document = params && documents.get(params.uri);
-  if (!params || !document) return null;
-  const findings = await ratedFindings(document);
-  return withDocument(params.uri, null, (d) => computeCallFlow(traces.get(d), findings, params));
-});
-connection.onRequest(CALL_FLOW_EXPORT, async (raw: unknown) => {
-  const params = readCallFlowExportParams(raw);
-  const document = params && documents.get(params.uri);
-  if (!params || !document) return null;
-  const findings = await ratedFindings(document);
-  return withDocument(params.uri, null, (d) => computeCallFlowExport(traces.get(d), findings, params));
-});
+/** A call flow request: its parameters checked, answered on the document's current version with its findings. */
+function onCallFlowRequest<P extends { readonly uri: string }, R>(method: string, read: (raw: unknown) => P | undefined, compute: (d: ParsedDocument, findings: RatedFinding[], params: P) => R): void {
+  connection.onRequest(method, async (raw: unknown) => {
+    const params = read(raw);
+    const document = params && documents.get(params.uri);
+    if (!params || !document) return null;
+    const findings = await ratedFindings(document);
+    return withDocument(params.uri, null, (d) => compute(traces.get(d), findings, params));
+  });
+}
+onCallFlowRequest(CALL_FLOW, readCallFlowParams, computeCallFlow);
+onCallFlowRequest(CALL_FLOW_EXPORT, readCallFlowExportParams, computeCallFlowExport);
 
 connection.onRequest(DETECT_FORMAT, (params: { sample?: unknown }) => detectTrace(typeof params?.sample === 'string' ? params.sample : ''));
 

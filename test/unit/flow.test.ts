@@ -13,6 +13,7 @@ import { hostPort } from '../../server/src/sip/flow/endpoints';
 import { callsCsv } from '../../server/src/sip/flow/callList';
 import { FLOW_EXTENSIONS, FLOW_FORMATS, renderFlow } from '../../server/src/sip/flow/exports';
 import { escapeMermaid, escapePlantUml, escapeXml } from '../../server/src/sip/flow/text';
+import { readWebviewMessage } from '../../server/src/callFlowProtocol';
 import { FIXTURES, crlf, lineOf } from '../helpers';
 
 const GOLDEN = join(FIXTURES, 'flow');
@@ -190,4 +191,16 @@ test('hostile text stays text in every export: nothing runs, the diagram is inta
   assert.equal(escapeXml('a"<\u0000'), 'a&quot;&lt; ');
   assert.equal(escapeMermaid('x;#<'), 'x#59;#35;#60;');
   assert.equal(escapePlantUml('a<b>**c\\n'), 'a~<b>~**c~\\n');
+});
+
+test('messages from the webview are checked against the flow it shows before anything is done', () => {
+  const flow = callFlowOf(read(GOLDEN_FIXTURES['redirect-followed']));
+  assert.deepEqual(readWebviewMessage({ type: 'reveal', arrow: 3 }, flow), { type: 'reveal', arrow: 3 });
+  for (const arrow of [-1, 20, 1.5, '3', NaN, null]) assert.equal(readWebviewMessage({ type: 'reveal', arrow }, flow), undefined, String(arrow));
+  assert.equal(readWebviewMessage({ type: 'reveal', arrow: 0 }, undefined), undefined, 'nothing shown yet');
+  assert.deepEqual(readWebviewMessage({ type: 'select', calls: ['1-20889@127.0.0.1', 'injected', 7], legs: 'yes' }, flow), { type: 'select', calls: ['1-20889@127.0.0.1'], legs: false });
+  assert.equal(readWebviewMessage({ type: 'rename', address: '10.0.0.1:5060' }, flow), undefined, 'only a column it shows');
+  assert.deepEqual(readWebviewMessage({ type: 'export', format: 'svg' }, flow), { type: 'export', format: 'svg' });
+  assert.equal(readWebviewMessage({ type: 'export', format: '../../etc/passwd' }, flow), undefined);
+  for (const raw of [null, 'reveal', [], { type: 'eval' }, { type: '__proto__' }]) assert.equal(readWebviewMessage(raw, flow), undefined);
 });

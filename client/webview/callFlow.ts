@@ -132,7 +132,12 @@ function render(): void {
   rows.setAttribute('width', String(width));
   rows.setAttribute('height', String(height));
   rows.style.transform = `translateY(${first * LAYOUT.rowHeight}px)`;
-  participants.forEach((_, i) => svg('line', { class: 'lifeline', x1: x(i), y1: 0, x2: x(i), y2: height }, rows));
+  // Columns are culled too: a trace can have thousands of endpoints.
+  const left = scroller.scrollLeft - LAYOUT.columnWidth;
+  const right = scroller.scrollLeft + scroller.clientWidth + LAYOUT.columnWidth;
+  participants.forEach((_, i) => {
+    if (x(i) >= left && x(i) <= right) svg('line', { class: 'lifeline', x1: x(i), y1: 0, x2: x(i), y2: height }, rows);
+  });
   for (let row = first; row < last; row++) {
     const a = arrows[row];
     const y = rowY(row - first);

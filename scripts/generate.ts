@@ -53,6 +53,12 @@ export function configurationProperties(): Record<string, unknown> {
       default: true,
       markdownDescription: 'Open plain-text and log files that turn out to be SIP logs (SIPp, sngrep, ngrep, tshark, Kamailio sipdump, Asterisk, FreeSWITCH) as SIP traces. Otherwise use the command **SIP: Inspect this file as a SIP trace**.',
     },
+    'sipTrace.callFlow.participantNames': {
+      type: 'object',
+      default: {},
+      additionalProperties: { type: 'string' },
+      markdownDescription: 'Names for the columns of call flows, by address as the flow shows it: `{ "192.0.2.10:5060": "SBC" }`. Double-click a column in the call flow to set one.',
+    },
     'sipTrace.trace.server': {
       type: 'string',
       enum: ['off', 'messages', 'verbose'],

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { DETECT_FORMAT, DETECT_SAMPLE, DetectParams, DetectResult, TRACE_INFO, TraceInfo } from '../../server/src/protocol';
+import { CallFlowPanel, exportCallFlow } from './callFlowPanel';
 
 let client: LanguageClient | undefined;
 
@@ -45,6 +46,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         return;
       }
       await vscode.languages.setTextDocumentLanguage(editor.document, 'sip');
+    }),
+  );
+  // From the editor title (a Uri), a CodeLens (the document's URI and a Call-ID) or the Command Palette (nothing).
+  const traceDocument = async (target: unknown): Promise<vscode.TextDocument | undefined> => {
+    const uri = target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.parse(target) : vscode.window.activeTextEditor?.document.uri;
+    const document = uri && (await vscode.workspace.openTextDocument(uri));
+    if (document?.languageId === 'sip') return document;
+    void vscode.window.showInformationMessage('SIP Trace Inspector: open a SIP trace first, then show its call flow.');
+    return undefined;
+  };
+  context.subscriptions.push(
+    vscode.commands.registerCommand('sipTrace.showCallFlow', async (target?: unknown, callId?: unknown) => {
+      const document = await traceDocument(target);
+      if (document && client) CallFlowPanel.show(context, client, document, typeof callId === 'string' ? [callId] : []);
+    }),
+    vscode.commands.registerCommand('sipTrace.exportCallFlow', async (target?: unknown) => {
+      const document = await traceDocument(target);
+      if (document && client) await exportCallFlow(client, document, CallFlowPanel.of(document)?.selection ?? { calls: [], legs: false });
     }),
   );
   context.subscriptions.push(

@@ -9,7 +9,9 @@ import { computeHover } from './features/hover';
 import { computeCodeActions } from './features/codeActions';
 import { computeSymbols } from './features/symbols';
 import { describeTrace, detectTrace } from './features/traceInfo';
-import { DETECT_FORMAT, DetectParams, TRACE_INFO } from './protocol';
+import { computeCallFlow, computeCallFlowExport, computeCallFlowLenses } from './features/callFlow';
+import { CALL_FLOW, CALL_FLOW_EXPORT, DETECT_FORMAT, DetectParams, TRACE_INFO, readCallFlowExportParams, readCallFlowParams } from './protocol';
+import { RatedFinding, rate } from './sip/diagnose';
 
 const connection = createConnection(ProposedFeatures.all);
 const traces = new TraceCache();
@@ -34,6 +36,7 @@ connection.onInitialize((params) => {
       hoverProvider: true,
       documentSymbolProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'sip-trace-inspector' },
   };
@@ -165,6 +168,29 @@ connection.onCodeAction(async (params) => {
   const settings = await settingsFor(params.textDocument.uri);
   return withDocument(params.textDocument.uri, [], (d) => computeCodeActions(traces.get(d), params.context, settings));
 });
+
+/** Every finding of the document's current version with the user's severities: what the call flow marks. */
+async function ratedFindings(document: TextDocument): Promise<RatedFinding[]> {
+  const settings = await settingsFor(document.uri);
+  const analysis = traces.analysis(document, ruleParameters(settings));
+  analysis.checkMessages(Infinity);
+  analysis.checkTrace();
+  return [...rate(analysis.findings(), { severities: settings.rules, maxFindings: Infinity }).findings];
+}
+
+connection.onCodeLens((params) => withDocument(params.textDocument.uri, [], (d) => computeCallFlowLenses(traces.get(d))));
+/** A call flow request: its parameters checked, answered on the document's current version with its findings. */
+function onCallFlowRequest<P extends { readonly uri: string }, R>(method: string, read: (raw: unknown) => P | undefined, compute: (d: ParsedDocument, findings: RatedFinding[], params: P) => R): void {
+  connection.onRequest(method, async (raw: unknown) => {
+    const params = read(raw);
+    const document = params && documents.get(params.uri);
+    if (!params || !document) return null;
+    const findings = await ratedFindings(document);
+    return withDocument(params.uri, null, (d) => compute(traces.get(d), findings, params));
+  });
+}
+onCallFlowRequest(CALL_FLOW, readCallFlowParams, computeCallFlow);
+onCallFlowRequest(CALL_FLOW_EXPORT, readCallFlowExportParams, computeCallFlowExport);
 
 connection.onRequest(DETECT_FORMAT, (params: Partial<DetectParams> | undefined) => detectTrace(typeof params?.sample === 'string' ? params.sample : ''));
 

@@ -13,6 +13,7 @@
 #   SIP_E2E_KEEP           1: keep the throwaway directory (settings, workspace, code-server log)
 #   SIP_E2E_LARGE_MB       size of the generated large trace in MB (default: 4)
 #   SIP_E2E_TIMEOUT        seconds allowed for the scenarios (default: 420)
+#   SIP_E2E_ONLY           run only the scenarios whose name matches this pattern (node --test-name-pattern)
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -130,6 +131,7 @@ cp "$REPO/test/e2e/settings.json" "$UD/User/settings.json"
 
 cp examples/redirect-and-overload.sip "$WS/redirect-and-overload.sip"
 cp examples/redirect-and-overload.sip "$WS/quick-fix.sip"
+cp test/fixtures/behaviour/redirect-followed.sip test/fixtures/flow/hostile.sip "$WS/"
 node "$SPECS/makeLargeTrace.js" "$WS/large-trace.sip" "${SIP_E2E_LARGE_MB:-4}"
 
 log "installing $(basename "$VSIX") into a fresh extensions dir"
@@ -167,7 +169,7 @@ TMPDIR="$WORK/tmp" SIP_E2E_URL="http://127.0.0.1:$PORT/?folder=$(node -p 'encode
 SIP_E2E_WORKSPACE="$WS" SIP_E2E_REPO="$REPO" SIP_E2E_ARTIFACTS="$ARTIFACTS" SIP_E2E_CLI="$INSTALLED/dist/cli.js" \
 NODE_PATH="$REPO/node_modules" \
   timeout --foreground --kill-after=10 "${SIP_E2E_TIMEOUT:-420}" \
-  node --test --test-reporter=spec --test-concurrency=1 "$SPECS/scenarios.e2e.js" </dev/null
+  node --test --test-reporter=spec --test-concurrency=1 ${SIP_E2E_ONLY:+--test-name-pattern="$SIP_E2E_ONLY"} "$SPECS/scenarios.e2e.js" </dev/null
 RC=$?
 set -e
 T_SCENARIOS=$(elapsed "$T0")

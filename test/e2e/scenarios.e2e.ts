@@ -3,7 +3,7 @@
 // Each scenario asserts what is on the screen and on disk, and leaves a screenshot in the artifacts
 // (also on failure). Expectations come from the trace files and the repository's own CLI linter.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it, TestContext } from 'node:test';
 import { countsOf, DIAGNOSTICS_TIMEOUT, ENV, Expected, lint, plain, ProblemCounts, Workbench, writeJson } from './workbench';
@@ -11,6 +11,8 @@ import { countsOf, DIAGNOSTICS_TIMEOUT, ENV, Expected, lint, plain, ProblemCount
 const TRACE = 'redirect-and-overload.sip';
 const QUICK_FIX_TRACE = 'quick-fix.sip';
 const LARGE_TRACE = 'large-trace.sip';
+const FLOW_TRACE = 'redirect-followed.sip';
+const HOSTILE_TRACE = 'hostile.sip';
 const LARGE_CEILING_MS = 120_000;
 const SCENARIO_TIMEOUT = 150_000;
 
@@ -343,4 +345,71 @@ describe('SIP Trace Inspector in VS Code', () => {
     assert.ok(await w.hasSquiggle(last.line), `a squiggle on line ${last.line}, at the end of the trace`);
     await w.screenshot('large-trace');
   }, LARGE_CEILING_MS + SCENARIO_TIMEOUT);
+
+  scenario('6. the call flow: one arrow per message, click ↔ cursor linked, hostile text inert, exported to SVG', 'call-flow', async (w) => {
+    const text = readFileSync(workspaceFile(FLOW_TRACE), 'utf8');
+    const starts = startLines(text).length;
+    await w.openFile(FLOW_TRACE);
+    await w.hideSideBar();
+    await w.command('SIP: Show Call Flow');
+    const flow = w.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const arrows = flow.locator('#rows g.msg');
+    await arrows.nth(starts - 1).waitFor({ timeout: DIAGNOSTICS_TIMEOUT });
+    assert.equal(await arrows.count(), starts, 'one arrow per message');
+    assert.equal(await flow.locator('#header .participant').count(), 3, 'client, redirect server, Contact target');
+
+    // Click the retry INVITE: the editor selects that message, from its start line on.
+    const retry = flow.locator('#rows g.msg[data-arrow="3"]');
+    const line = Number(await retry.getAttribute('data-line'));
+    assert.match(plain(text.split(/\r?\n/)[line - 1]), /^INVITE sip:bob@127\.0\.0\.1:5080 /);
+    await retry.locator('.label').click();
+    // The selection runs from the start line to the end of the message, where the cursor ends up.
+    const next = text.split(/\r?\n/).findIndex((l, i) => i >= line && /^SIP\/2\.0 100 /.test(l)) + 1;
+    await w.page.locator('#status\\.editor\\.selection', { hasText: /\(\d+ selected\)/ }).waitFor();
+    const [, at] = /^Ln (\d+),/.exec((await w.page.locator('#status\\.editor\\.selection').textContent()) ?? '') ?? [];
+    assert.ok(Number(at) > line && Number(at) < next, `selection ends in the message (line ${at}, message ${line}..${next - 1})`);
+
+    // Move the cursor onto the 302: its arrow is highlighted.
+    const movedLine = text.split(/\r?\n/).findIndex((l) => l.startsWith('SIP/2.0 302 ')) + 1;
+    await w.gotoLine(movedLine + 2, 1);
+    await flow.locator(`#rows g.msg.highlight[data-line="${movedLine}"]`).waitFor();
+    await w.screenshot('call-flow', 'call-flow.png');
+
+    // Export as SVG: the file on disk has the same arrows.
+    // The command opens a quick pick of its own at once, so the palette never closes in between.
+    const row = (text: string) => w.page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
+    await w.page.keyboard.press('Control+Shift+P');
+    await w.page.keyboard.type('SIP: Export Call Flow');
+    await row('SIP: Export Call Flow').waitFor();
+    await w.page.keyboard.press('Enter');
+    await row('SVG (opens in a browser)').waitFor();
+    await w.page.keyboard.type('SVG');
+    await w.page.keyboard.press('Enter');
+    const exported = workspaceFile(FLOW_TRACE.replace(/\.sip$/, '.svg'));
+    await w.page.locator('.quick-input-widget input.input').waitFor();
+    await w.page.keyboard.press('Enter');
+    const deadline = Date.now() + DIAGNOSTICS_TIMEOUT;
+    while (!existsSync(exported) && Date.now() < deadline) await w.page.waitForTimeout(100); // polling the disk
+    const svg = readFileSync(exported, 'utf8');
+    assert.equal(svg.match(/<g class="msg/g)?.length, starts, 'one arrow per message in the SVG');
+
+    // A trace full of markup: shown as text, nothing runs, the diagram intact.
+    let dialogs = 0;
+    w.page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await w.command('View: Close All Editors');
+    await w.openFile(HOSTILE_TRACE);
+    await w.command('SIP: Show Call Flow');
+    const hostile = w.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await hostile.locator('#rows g.msg').nth(1).waitFor({ timeout: DIAGNOSTICS_TIMEOUT });
+    assert.equal(await hostile.locator('#rows g.msg').count(), 2);
+    assert.equal(await hostile.locator('img, iframe, foreignObject, [onerror], [onload]').count(), 0, 'no element from the trace');
+    // VS Code may add its own scripts to the page; none of them comes from the trace.
+    const scripts = await hostile.locator('script').evaluateAll((els) => els.map((e) => (e.getAttribute('src') ?? '') + (e.textContent ?? '')));
+    for (const script of scripts) assert.doesNotMatch(script, /alert\(/, 'no script from the trace');
+    assert.match((await hostile.locator('#rows g.msg .label').nth(1).textContent()) ?? '', /^302 <script>alert\(10\)<\/script>/);
+    assert.equal(dialogs, 0, 'no alert ran');
+  });
 });

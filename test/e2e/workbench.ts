@@ -224,7 +224,8 @@ export class Workbench {
   }
 
   activeTab(name: string): Locator {
-    return this.page.locator(`.tabs-container .tab.active[aria-label="${name}"]`);
+    // The label grows once diagnostics arrive ("name, 3 problems in this file").
+    return this.page.locator(`.tabs-container .tab.active[aria-label="${name}"], .tabs-container .tab.active[aria-label^="${name}, "]`);
   }
 
   /** Moves the cursor with Go to Line and waits until the status bar shows it. */

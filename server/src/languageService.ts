@@ -1,170 +1,60 @@
-// Parse once per document version; every feature takes the parsed document from here. Edits are
-// recorded as they arrive, so the next version re-reads only the messages they touched (reparse)
-// and re-checks only those (Analysis); the line index follows the edits the same way.
-import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { TraceReader, parseTrace } from './sip/parser';
-import { Finding, Trace } from './sip/model';
-import { LineIndex } from './sip/lineIndex';
-import { CallModel, buildCallModel } from './sip/calls/callModel';
-import { TextChange, reparse } from './sip/reparse';
-import { Analysis } from './sip/analysis';
-import { checkMessages } from './sip/diagnose';
-import { RuleParameters } from './sip/rules/rule';
+// The language service: every feature as a function over an open document, behind one facade (as
+// vscode-json-languageservice's getLanguageService). The server only wires it to the connection and
+// decides when to publish; tests call it in-process. Each document is parsed once per version, and
+// the hovers use the call model its diagnostics built.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, CodeActionContext, CodeLens, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
+import { ParsedDocument, TraceCache } from './documents';
+import { Settings, ruleParameters } from './settings';
+import { Finding } from './sip/model';
+import { RatedFinding, rate } from './sip/diagnose';
+import { computeDiagnostics } from './features/diagnostics';
+import { computeHover } from './features/hover';
+import { computeCodeActions } from './features/codeActions';
+import { computeSymbols } from './features/symbols';
+import { describeTrace, detectTrace } from './features/traceInfo';
+import { computeCallFlow, computeCallFlowExport, computeCallFlowLenses } from './features/callFlow';
+import type { CallFlowExportParams, CallFlowParams, DetectResult, TraceInfo } from './protocol';
+import type { CallFlow } from './sip/flow/callFlow';
 
-export class ParsedDocument {
-  private callModel: CallModel | undefined;
-
-  constructor(
-    readonly uri: string,
-    readonly version: number,
-    readonly trace: Trace,
-    readonly lines: LineIndex,
-  ) {}
-
-  /** Transactions and follow-ups, for hovers that tell what happened next: built on first use. */
-  get calls(): CallModel {
-    return (this.callModel ??= buildCallModel(this.trace));
-  }
+export interface LanguageService {
+  /** The open documents, their parses and findings, kept up to date edit by edit. */
+  readonly documents: TraceCache;
+  /** Every finding of the document's current version, all rules run. */
+  doValidation(document: TextDocument, settings: Settings): Finding[];
+  /** Findings as LSP diagnostics, with the user's severities and bound. */
+  toDiagnostics(parsed: ParsedDocument, findings: readonly Finding[], settings: Settings): Diagnostic[];
+  doHover(document: TextDocument, position: Position): Hover | null;
+  getSymbols(document: TextDocument): DocumentSymbol[];
+  getCodeActions(document: TextDocument, context: CodeActionContext, settings: Settings): CodeAction[];
+  getCodeLenses(document: TextDocument): CodeLens[];
+  getCallFlow(document: TextDocument, settings: Settings, params: CallFlowParams): CallFlow;
+  exportCallFlow(document: TextDocument, settings: Settings, params: CallFlowExportParams): string;
+  describe(parsed: ParsedDocument, complete: boolean): TraceInfo;
+  detect(sample: string): DetectResult;
 }
 
-interface DocumentState {
-  readonly parsed: ParsedDocument;
-  analysis: Analysis;
-}
-
-/** A document opened but not read to its end yet, and the findings of the messages read so far. */
-interface Opening {
-  readonly version: number;
-  readonly reader: TraceReader;
-  readonly perMessage: Array<readonly Finding[]>;
-}
-
-/** Since the last parsed version: the edits merged into one change, or undefined when the whole text was replaced. */
-interface Pending {
-  readonly since: number;
-  change: TextChange | undefined;
-}
-
-/** The smallest change that does what `first` and then `next` did (offsets of `next` are in the text after `first`). */
-function merge(first: TextChange, next: TextChange): TextChange {
-  const firstEnd = first.offset + first.inserted;
-  const start = Math.min(first.offset, next.offset);
-  // Beyond both changes the text is the previous one, moved by both deltas.
-  const endBetween = Math.max(firstEnd, next.offset + next.removed);
-  const endBefore = endBetween - (first.inserted - first.removed);
-  const endAfter = endBetween + (next.inserted - next.removed);
-  return { offset: start, removed: endBefore - start, inserted: endAfter - start };
-}
-
-export class TraceCache {
-  private readonly states = new Map<string, DocumentState>();
-  private readonly pending = new Map<string, Pending>();
-  /** The line index of each document's latest text, kept up to date edit by edit. */
-  private readonly lines = new Map<string, LineIndex>();
-  private readonly openings = new Map<string, Opening>();
-
-  /**
-   * Applies one content change to `document` (as TextDocuments' update does), recording where it
-   * fell so that the next parse can re-read only that part.
-   */
-  applyChange(document: TextDocument, change: TextDocumentContentChangeEvent, version: number): void {
-    const { uri } = document;
-    const before = document.getText();
-    let lines = this.lines.get(uri);
-    if (!lines || lines.text !== before) lines = new LineIndex(before);
-    let recorded: TextChange | undefined;
-    if ('range' in change) {
-      const offset = lines.offset(change.range.start.line, change.range.start.character);
-      const end = Math.max(offset, lines.offset(change.range.end.line, change.range.end.character));
-      recorded = { offset, removed: end - offset, inserted: change.text.length };
-    }
-    TextDocument.update(document, [change], version);
-    const after = document.getText();
-    this.lines.set(uri, recorded ? lines.edited(after, recorded) : new LineIndex(after));
-    const state = this.states.get(uri);
-    const pending = this.pending.get(uri);
-    if (!state) return;
-    if (!pending) this.pending.set(uri, { since: state.parsed.version, change: recorded });
-    else pending.change = pending.change && recorded ? merge(pending.change, recorded) : undefined;
-  }
-
-  /**
-   * For a document that is not parsed yet (just opened, or replaced as a whole): reads about
-   * `count` more of its messages and checks them; the first part of the trace as a document, with
-   * its findings so far. Undefined once the document is parsed (then use get and analysis).
-   */
-  readPart(document: TextDocument, count: number): { parsed: ParsedDocument; done: boolean; findings: () => Finding[] } | undefined {
-    const { uri, version } = document;
-    if (this.states.get(uri)?.parsed.version === version || this.pending.get(uri)?.change) return undefined;
-    let opening = this.openings.get(uri);
-    if (opening?.version !== version) {
-      opening = { version, reader: new TraceReader(document.getText()), perMessage: [] };
-      this.openings.set(uri, opening);
-    }
-    const { reader, perMessage } = opening;
-    reader.read(count);
-    const trace = reader.partial();
-    checkMessages(trace, perMessage.length, trace.messages.length, (i, found) => (perMessage[i] = found));
-    const findings = () => {
-      const all = [...trace.findings];
-      for (const list of perMessage) for (const f of list) all.push(f);
-      return all.sort((a, b) => a.offset - b.offset);
-    };
-    return { parsed: new ParsedDocument(uri, version, trace, this.linesOf(uri, trace.text)), done: reader.done, findings };
-  }
-
-  get(document: TextDocument): ParsedDocument {
-    return this.state(document).parsed;
-  }
-
-  /** The findings of the document's current version, with the rule thresholds of its settings. */
-  analysis(document: TextDocument, parameters: RuleParameters): Analysis {
-    const state = this.state(document);
-    state.analysis = state.analysis.withParameters(parameters);
-    return state.analysis;
-  }
-
-  delete(uri: string): void {
-    this.states.delete(uri);
-    this.pending.delete(uri);
-    this.lines.delete(uri);
-    this.openings.delete(uri);
-  }
-
-  private linesOf(uri: string, text: string): LineIndex {
-    let lines = this.lines.get(uri);
-    if (!lines || lines.text !== text) {
-      lines = new LineIndex(text);
-      this.lines.set(uri, lines);
-    }
-    return lines;
-  }
-
-  private state(document: TextDocument): DocumentState {
-    const { uri, version } = document;
-    const cached = this.states.get(uri);
-    if (cached && cached.parsed.version === version) return cached;
-    const text = document.getText();
-    const lines = this.linesOf(uri, text);
-    const pending = this.pending.get(uri);
-    this.pending.delete(uri);
-    const opening = this.openings.get(uri);
-    this.openings.delete(uri);
-    let state: DocumentState;
-    if (cached && pending?.change && pending.since === cached.parsed.version) {
-      const change = reparse(cached.parsed.trace, text, pending.change);
-      state = { parsed: new ParsedDocument(uri, version, change.trace, lines), analysis: cached.analysis.edited(change) };
-    } else if (opening?.version === version) {
-      // The messages checked while the document was read in parts keep their findings.
-      const trace = opening.reader.finish();
-      const perMessage: Array<readonly Finding[] | undefined> = new Array(trace.messages.length);
-      opening.perMessage.forEach((found, i) => (perMessage[i] = found));
-      state = { parsed: new ParsedDocument(uri, version, trace, lines), analysis: new Analysis(trace, cached?.analysis.parameters, perMessage, opening.perMessage.length) };
-    } else {
-      const trace = parseTrace(text);
-      state = { parsed: new ParsedDocument(uri, version, trace, lines), analysis: new Analysis(trace, cached?.analysis.parameters) };
-    }
-    this.states.set(uri, state);
-    return state;
-  }
+export function getLanguageService(): LanguageService {
+  const documents = new TraceCache();
+  const doValidation = (document: TextDocument, settings: Settings): Finding[] => {
+    const analysis = documents.analysis(document, ruleParameters(settings));
+    analysis.checkMessages(Infinity);
+    analysis.checkTrace();
+    return analysis.findings();
+  };
+  // What the call flow marks: every finding, with the user's severities.
+  const rated = (document: TextDocument, settings: Settings): RatedFinding[] => [...rate(doValidation(document, settings), { severities: settings.rules, maxFindings: Infinity }).findings];
+  return {
+    documents,
+    doValidation,
+    toDiagnostics: computeDiagnostics,
+    doHover: (document, position) => computeHover(documents.get(document), position),
+    getSymbols: (document) => computeSymbols(documents.get(document)),
+    getCodeActions: (document, context, settings) => computeCodeActions(documents.get(document), context, settings),
+    getCodeLenses: (document) => computeCallFlowLenses(documents.get(document)),
+    getCallFlow: (document, settings, params) => computeCallFlow(documents.get(document), rated(document, settings), params),
+    exportCallFlow: (document, settings, params) => computeCallFlowExport(documents.get(document), rated(document, settings), params),
+    describe: describeTrace,
+    detect: detectTrace,
+  };
 }

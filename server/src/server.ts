@@ -1,20 +1,15 @@
 // The only file that touches the connection: wires documents, settings and features together.
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ParsedDocument, TraceCache } from './languageService';
+import { ParsedDocument } from './documents';
+import { getLanguageService } from './languageService';
 import { Finding } from './sip/model';
 import { DEFAULT_SETTINGS, Settings, readSettings, ruleParameters } from './settings';
-import { computeDiagnostics } from './features/diagnostics';
-import { computeHover } from './features/hover';
-import { computeCodeActions } from './features/codeActions';
-import { computeSymbols } from './features/symbols';
-import { describeTrace, detectTrace } from './features/traceInfo';
-import { computeCallFlow, computeCallFlowExport, computeCallFlowLenses } from './features/callFlow';
 import { CALL_FLOW, CALL_FLOW_EXPORT, DETECT_FORMAT, DetectParams, TRACE_INFO, readCallFlowExportParams, readCallFlowParams } from './protocol';
-import { RatedFinding, rate } from './sip/diagnose';
 
 const connection = createConnection(ProposedFeatures.all);
-const traces = new TraceCache();
+const service = getLanguageService();
+const traces = service.documents;
 // Every change passes through the cache on its way into the document, so it knows what each edit touched.
 const documents = new TextDocuments<TextDocument>({
   create: TextDocument.create,
@@ -70,10 +65,10 @@ const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve)
 
 async function publish(parsed: ParsedDocument, findings: readonly Finding[], settings: Settings, complete: boolean): Promise<boolean> {
   if (documents.get(parsed.uri)?.version !== parsed.version) return false;
-  const diagnostics = computeDiagnostics(parsed, findings, settings);
+  const diagnostics = service.toDiagnostics(parsed, findings, settings);
   await connection.sendDiagnostics({ uri: parsed.uri, version: parsed.version, diagnostics });
   // After the diagnostics, so that "complete" means they are all there.
-  await connection.sendNotification(TRACE_INFO, describeTrace(parsed, complete));
+  await connection.sendNotification(TRACE_INFO, service.describe(parsed, complete));
   return true;
 }
 
@@ -162,37 +157,27 @@ function withDocument<T>(uri: string, fallback: T, run: (document: TextDocument)
   }
 }
 
-connection.onHover((params) => withDocument(params.textDocument.uri, null, (d) => computeHover(traces.get(d), params.position)));
-connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, [], (d) => computeSymbols(traces.get(d))));
+connection.onHover((params) => withDocument(params.textDocument.uri, null, (d) => service.doHover(d, params.position)));
+connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, [], (d) => service.getSymbols(d)));
 connection.onCodeAction(async (params) => {
   const settings = await settingsFor(params.textDocument.uri);
-  return withDocument(params.textDocument.uri, [], (d) => computeCodeActions(traces.get(d), params.context, settings));
+  return withDocument(params.textDocument.uri, [], (d) => service.getCodeActions(d, params.context, settings));
 });
 
-/** Every finding of the document's current version with the user's severities: what the call flow marks. */
-async function ratedFindings(document: TextDocument): Promise<RatedFinding[]> {
-  const settings = await settingsFor(document.uri);
-  const analysis = traces.analysis(document, ruleParameters(settings));
-  analysis.checkMessages(Infinity);
-  analysis.checkTrace();
-  return [...rate(analysis.findings(), { severities: settings.rules, maxFindings: Infinity }).findings];
-}
-
-connection.onCodeLens((params) => withDocument(params.textDocument.uri, [], (d) => computeCallFlowLenses(traces.get(d))));
-/** A call flow request: its parameters checked, answered on the document's current version with its findings. */
-function onCallFlowRequest<P extends { readonly uri: string }, R>(method: string, read: (raw: unknown) => P | undefined, compute: (d: ParsedDocument, findings: RatedFinding[], params: P) => R): void {
+connection.onCodeLens((params) => withDocument(params.textDocument.uri, [], (d) => service.getCodeLenses(d)));
+/** A call flow request: its parameters checked, answered on the document's current version. */
+function onCallFlowRequest<P extends { readonly uri: string }, R>(method: string, read: (raw: unknown) => P | undefined, compute: (d: TextDocument, settings: Settings, params: P) => R): void {
   connection.onRequest(method, async (raw: unknown) => {
     const params = read(raw);
-    const document = params && documents.get(params.uri);
-    if (!params || !document) return null;
-    const findings = await ratedFindings(document);
-    return withDocument(params.uri, null, (d) => compute(traces.get(d), findings, params));
+    if (!params || !documents.get(params.uri)) return null;
+    const settings = await settingsFor(params.uri);
+    return withDocument(params.uri, null, (d) => compute(d, settings, params));
   });
 }
-onCallFlowRequest(CALL_FLOW, readCallFlowParams, computeCallFlow);
-onCallFlowRequest(CALL_FLOW_EXPORT, readCallFlowExportParams, computeCallFlowExport);
+onCallFlowRequest(CALL_FLOW, readCallFlowParams, service.getCallFlow);
+onCallFlowRequest(CALL_FLOW_EXPORT, readCallFlowExportParams, service.exportCallFlow);
 
-connection.onRequest(DETECT_FORMAT, (params: Partial<DetectParams> | undefined) => detectTrace(typeof params?.sample === 'string' ? params.sample : ''));
+connection.onRequest(DETECT_FORMAT, (params: Partial<DetectParams> | undefined) => service.detect(typeof params?.sample === 'string' ? params.sample : ''));
 
 documents.listen(connection);
 connection.listen();

@@ -106,7 +106,7 @@ for (const file of FILES) {
           assert.deepEqual(snapshot(trace), snapshot(parseTrace(text)));
         }
       }),
-      { numRuns: Number(process.env.REPARSE_RUNS ?? 150) },
+      { numRuns: Number(process.env.REPARSE_RUNS ?? 150), seed: process.env.REPARSE_SEED ? Number(process.env.REPARSE_SEED) : undefined },
     );
   });
 }

@@ -1,7 +1,7 @@
 // The call flow of an open document for the client's webview and exports, and the "Call flow"
 // CodeLens on the first request of each call.
 import { CodeLens } from 'vscode-languageserver-types';
-import { ParsedDocument } from '../languageService';
+import { ParsedDocument } from '../documents';
 import { RatedFinding } from '../sip/diagnose';
 import { CallFlow, buildCallFlow } from '../sip/flow/callFlow';
 import { callsCsv } from '../sip/flow/callList';

@@ -1,4 +1,4 @@
-import { ParsedDocument } from '../languageService';
+import { ParsedDocument } from '../documents';
 import { CodeAction, CodeActionContext, CodeActionKind, Diagnostic } from 'vscode-languageserver-types';
 import { findingsAt, fixFor } from '../sip/fixes';
 import { Settings } from '../settings';

@@ -1,4 +1,4 @@
-import { ParsedDocument } from '../languageService';
+import { ParsedDocument } from '../documents';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Severity } from '../sip/model';
 import { rate, severityOf } from '../sip/diagnose';

@@ -1,4 +1,4 @@
-import { ParsedDocument } from '../languageService';
+import { ParsedDocument } from '../documents';
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import { findHeader, messageIndexAt } from '../sip/access';
 import { explainHeader, explainMethod, explainStatus } from '../sip/explain';

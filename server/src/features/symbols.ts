@@ -1,4 +1,4 @@
-import { ParsedDocument } from '../languageService';
+import { ParsedDocument } from '../documents';
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import { rangeOf } from './positions';
 import { describeMeta } from '../sip/formats/describe';

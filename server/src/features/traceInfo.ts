@@ -1,5 +1,5 @@
 // How the file was read, for the client's status bar: the detected log format and the message count.
-import { ParsedDocument } from '../languageService';
+import { ParsedDocument } from '../documents';
 import { parseTrace } from '../sip/parser';
 import { DETECT_SAMPLE, DetectResult, TraceInfo } from '../protocol';
 

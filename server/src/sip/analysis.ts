@@ -3,6 +3,7 @@
 // (in document order, so the top of the file is ready first), then the calls across the trace.
 import { Finding, RelatedLocation, Trace } from './model';
 import { checkMessages, checkTraceWide } from './diagnose';
+import { CallModel, buildCallModel } from './calls/callModel';
 import { DEFAULT_RULE_PARAMETERS, RuleParameters, sameParameters } from './rules/rule';
 import { Reparsed } from './reparse';
 import { MESSAGE_LOOK_BACK } from './access';
@@ -19,6 +20,7 @@ export class Analysis {
   /** No message before this one is left unchecked. */
   private cursor: number;
   private traceWide: readonly Finding[] | undefined;
+  private callModel: CallModel | undefined;
 
   constructor(
     readonly trace: Trace,
@@ -54,9 +56,14 @@ export class Analysis {
     return this.cursor >= this.trace.messages.length;
   }
 
+  /** Transactions, calls and follow-ups of this version: built once, for the rules and the hovers. */
+  get calls(): CallModel {
+    return (this.callModel ??= buildCallModel(this.trace));
+  }
+
   /** The rules across messages (calls, retries, transactions), once per version. */
   checkTrace(): void {
-    this.traceWide ??= checkTraceWide(this.trace, this.parameters);
+    this.traceWide ??= checkTraceWide(this.trace, this.parameters, this.calls);
   }
 
   get complete(): boolean {
@@ -73,7 +80,10 @@ export class Analysis {
 
   /** The same findings under other rule thresholds: only the rules across messages have any. */
   withParameters(parameters: RuleParameters): Analysis {
-    return sameParameters(parameters, this.parameters) ? this : new Analysis(this.trace, parameters, this.perMessage, this.cursor, this.traceWide ?? this.stale);
+    if (sameParameters(parameters, this.parameters)) return this;
+    const analysis = new Analysis(this.trace, parameters, this.perMessage, this.cursor, this.traceWide ?? this.stale);
+    analysis.callModel = this.callModel;
+    return analysis;
   }
 
   /** The analysis of the trace an edit made: findings of the messages that were only moved are kept, moved. */

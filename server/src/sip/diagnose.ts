@@ -4,7 +4,7 @@ import { Finding, RuleCode, Severity, Trace } from './model';
 import { RULES, RULES_BY_CODE } from './rules';
 import { createContext } from './rules/context';
 import { DEFAULT_RULE_PARAMETERS, RuleParameters } from './rules/rule';
-import { buildCallModel } from './calls/callModel';
+import { CallModel, buildCallModel } from './calls/callModel';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -50,10 +50,10 @@ export function checkMessages(trace: Trace, from: number, to: number, found: (in
 const NO_FINDINGS: readonly Finding[] = [];
 
 /** The rules about the whole trace: what clients did across messages, on the calls and transactions. */
-export function checkTraceWide(trace: Trace, parameters: RuleParameters = DEFAULT_RULE_PARAMETERS): Finding[] {
+export function checkTraceWide(trace: Trace, parameters: RuleParameters = DEFAULT_RULE_PARAMETERS, calls?: CallModel): Finding[] {
   const found: Finding[] = [];
   if (TRACE_CHECKS.length === 0 || trace.messages.length === 0) return found;
-  const calls = buildCallModel(trace);
+  calls ??= buildCallModel(trace);
   for (const rule of TRACE_CHECKS) {
     rule.checkTrace!({
       trace,

@@ -50,6 +50,11 @@ function lastStartBefore(messages: MessageRows, offset: number): number {
   return found;
 }
 
+/** Start of the line that `offset` lies in. */
+function lineStartOf(text: string, offset: number): number {
+  return offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
+}
+
 function moved(findings: readonly Finding[], from: number, to: number, delta: number, into: Finding[]): void {
   for (const f of findings) if (f.offset >= from && f.offset < to) into.push(delta === 0 ? f : { ...f, offset: f.offset + delta });
 }
@@ -66,18 +71,20 @@ function reparseBare(previous: Trace, layout: Layout, text: string, change: Text
   const changeEnd = change.offset + change.inserted;
   const k = lastStartBefore(old, change.offset);
   const from = Math.max(0, k - 1);
-  const start = k >= 0 ? old.offsetOf(from) : 0;
+  // Reading goes by lines: behind a logger's prefix a message starts after its line does.
+  const start = k >= 0 ? lineStartOf(previous.text, old.offsetOf(from)) : 0;
   const state = newParseState(previous.headers);
   const windowMeta: Array<MessageMeta | undefined> = [];
   let oldTo = n;
   readPlain(text, layout.prefix, state, windowMeta, start, (pos) => {
     if (pos < changeEnd) return false;
-    const j = lastStartBefore(old, pos - delta + 1);
-    if (j < 0 || old.offsetOf(j) !== pos - delta) return false;
+    // The kept message whose start line began here before the change, if any.
+    const j = lastStartBefore(old, pos - delta) + 1;
+    if (j >= n || lineStartOf(previous.text, old.offsetOf(j)) !== pos - delta) return false;
     oldTo = j;
     return true;
   });
-  const stop = oldTo < n ? old.offsetOf(oldTo) : previous.text.length + 1;
+  const stop = oldTo < n ? lineStartOf(previous.text, old.offsetOf(oldTo)) : previous.text.length + 1;
   const findings: Finding[] = [];
   moved(layout.findings, 0, start, 0, findings);
   findings.push(...state.findings);

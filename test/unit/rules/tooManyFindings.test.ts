@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseTrace } from '../../../server/src/sip/parser';
 import { runRules } from '../../../server/src/sip/diagnose';
 import { LineIndex } from '../../../server/src/sip/lineIndex';
-import { ParsedDocument } from '../../../server/src/languageService';
+import { ParsedDocument } from '../../../server/src/documents';
 import { computeDiagnostics } from '../../../server/src/features/diagnostics';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { response } from '../../helpers';

@@ -9,6 +9,7 @@ import { computeHover } from './features/hover';
 import { computeCodeActions } from './features/codeActions';
 import { computeSymbols } from './features/symbols';
 import { DETECT_FORMAT, TRACE_INFO, describeTrace, detectTrace } from './features/traceInfo';
+import { CAPTURE_SCHEME } from './sip/capture/files';
 
 const connection = createConnection(ProposedFeatures.all);
 const traces = new TraceCache();
@@ -161,6 +162,8 @@ function withDocument<T>(uri: string, fallback: T, run: (document: TextDocument)
 connection.onHover((params) => withDocument(params.textDocument.uri, null, (d) => computeHover(traces.get(d), params.position)));
 connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, [], (d) => computeSymbols(traces.get(d))));
 connection.onCodeAction(async (params) => {
+  // A decoded capture is read-only: an edit could not be saved back into the packets.
+  if (params.textDocument.uri.startsWith(`${CAPTURE_SCHEME}:`)) return [];
   const settings = await settingsFor(params.textDocument.uri);
   return withDocument(params.textDocument.uri, [], (d) => computeCodeActions(traces.get(d), params.context, settings));
 });

@@ -289,8 +289,10 @@ test('a decoded capture (sip-capture: scheme) gets diagnostics, hovers and symbo
     assert.deepEqual(client.traceInfo.find((i) => i.uri === uris[0]), { uri: uris[0], version: 1, format: 'packet capture', messages: 18, complete: true });
     const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uris[0] } })) as DocumentSymbol[];
     assert.equal(symbols.length, 18);
-    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uris[0] }, position: missing.range.start })) as Hover;
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uris[0] }, position: { line: missing.range.start.line, character: 9 } })) as Hover;
     assert.match((hover.contents as MarkupContent).value, /503 Service Unavailable/);
+    const framing = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uris[0] }, position: missing.range.start })) as Hover;
+    assert.match((framing.contents as MarkupContent).value, /^\*\*Frame:\*\* 17  \n\*\*Time:\*\* /);
     const actions = (uri: string) => client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: missing.range, context: { diagnostics: [missing] } }) as Promise<CodeAction[]>;
     assert.ok((await actions(uris[1])).some((a) => a.title === 'Insert Retry-After'));
     assert.deepEqual(await actions(uris[0]), []);

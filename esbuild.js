@@ -6,6 +6,7 @@ const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs'
 
 Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['client/src/captureWorker.ts'], outfile: 'dist/captureWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   // The version is written in at build time, so the bundle needs no package.json where it runs.
   esbuild.build({

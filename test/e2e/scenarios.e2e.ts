@@ -11,6 +11,7 @@ import { countsOf, DIAGNOSTICS_TIMEOUT, ENV, Expected, lint, plain, ProblemCount
 const TRACE = 'redirect-and-overload.sip';
 const QUICK_FIX_TRACE = 'quick-fix.sip';
 const LARGE_TRACE = 'large-trace.sip';
+const CAPTURE = 'udp-lo.pcapng';
 const LARGE_CEILING_MS = 120_000;
 const SCENARIO_TIMEOUT = 150_000;
 
@@ -343,4 +344,16 @@ describe('SIP Trace Inspector in VS Code', () => {
     assert.ok(await w.hasSquiggle(last.line), `a squiggle on line ${last.line}, at the end of the trace`);
     await w.screenshot('large-trace');
   }, LARGE_CEILING_MS + SCENARIO_TIMEOUT);
+
+  scenario('6. a pcapng capture opens as its decoded SIP trace, with the CLI\'s diagnostics and the capture in the status bar', 'capture', async (w) => {
+    const expected = lint(workspaceFile(CAPTURE));
+    const missing = find(expected, 'sip.503.missing-retry-after');
+    await w.openFile(CAPTURE);
+    assert.deepEqual(await w.waitProblemCounts((c) => total(c) === expected.length), countsOf(expected), 'status bar problem counts');
+    await w.page.locator('.statusbar-item', { hasText: 'pcapng · Ethernet · 18 frames · 18 SIP messages' }).waitFor({ timeout: DIAGNOSTICS_TIMEOUT });
+    await w.gotoLine(missing.line, 1);
+    assert.ok(await w.hasSquiggle(missing.line), `a squiggle under line ${missing.line}`);
+    assert.match(plain(await w.viewLine(missing.line - 1).then((l) => l.innerText())), /^Frame 17 · .* · UDP 127\.0\.0\.1:15070 → 127\.0\.0\.1:15060$/);
+    await w.screenshot('capture');
+  });
 });

@@ -49,8 +49,13 @@ class CaptureDocuments implements vscode.TextDocumentContentProvider, vscode.Cus
     panel.webview.html = page(`Decoding ${basename(capture.uri)}…`);
     try {
       let document = await vscode.workspace.openTextDocument(captureUri(capture.uri));
-      // The decoded text's first line makes it SIP; an empty one (a capture without SIP) does not.
-      if (document.languageId !== 'sip') document = await vscode.languages.setTextDocumentLanguage(document, 'sip');
+      // The decoded text's first line makes it SIP; an empty one (a capture without SIP) does not,
+      // and changing the language closes the document, which forgets its summary.
+      if (document.languageId !== 'sip') {
+        const summary = this.summaries.get(document.uri.toString());
+        document = await vscode.languages.setTextDocumentLanguage(document, 'sip');
+        if (summary) this.summaries.set(document.uri.toString(), summary);
+      }
       await vscode.window.showTextDocument(document, { viewColumn: panel.viewColumn, preview: false });
       panel.dispose();
     } catch (error) {

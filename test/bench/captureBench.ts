@@ -43,18 +43,23 @@ export function measureCapture(root: string, targetMb: number): Row[] {
     }
     console.log(`   ${tshark.stdout.split('\n')[0]}`);
     const inProcess: number[] = [];
+    const decoding: number[] = [];
     const cli: number[] = [];
     const reference: number[] = [];
     // Rounds of ours then tshark's, so that load from other processes falls on both alike.
     for (let r = 0; r < ROUNDS; r++) {
       const t0 = performance.now();
-      diagnose(parseTrace(decodeCapture(bytes).text), { maxFindings: Infinity });
+      const { text } = decodeCapture(bytes);
+      const t1 = performance.now();
+      diagnose(parseTrace(text), { maxFindings: Infinity });
+      decoding.push(t1 - t0);
       inProcess.push(performance.now() - t0);
       cli.push(timed(() => spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), '--format', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 30 }), 'sip-trace-lint'));
       reference.push(timed(() => spawnSync('tshark', ['-r', file, '-Y', 'sip', '-T', 'fields', '-e', 'sip.Call-ID'], { encoding: 'utf8', maxBuffer: 1 << 30 }), 'tshark'));
     }
     const [ours, lint, theirs] = [median(inProcess), median(cli), median(reference)];
     const speedup = theirs / lint;
+    console.log(`   decode alone, in-process                 ${decoding.map(seconds).join(', ')} → median ${seconds(median(decoding))} (${(theirs / median(decoding)).toFixed(1)}× tshark)`);
     console.log(`   decode + parse + all rules, in-process   ${inProcess.map(seconds).join(', ')} → median ${seconds(ours)}`);
     console.log(`   sip-trace-lint --format json FILE         ${cli.map(seconds).join(', ')} → median ${seconds(lint)}`);
     console.log(`   tshark -r FILE -Y sip -T fields -e sip.Call-ID  ${reference.map(seconds).join(', ')} → median ${seconds(theirs)}`);

@@ -1,6 +1,7 @@
 // Captures (pcap, pcapng, .cap, gzipped or not) open as their decoded SIP text: a read-only
 // virtual document of the sip-capture: scheme, which the language server checks like any trace.
-// A custom editor catches the capture file being opened and puts the decoded document in its place.
+// A custom editor catches the capture file being opened and puts the decoded document in its place,
+// or, for one too big for VS Code to hand to extensions, a page that says so.
 import * as vscode from 'vscode';
 import { Worker } from 'node:worker_threads';
 import type { CaptureSummary } from '../../server/src/sip/capture/decode';
@@ -28,16 +29,28 @@ function page(text: string): string {
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"></head><body><p style="color: var(--vscode-foreground); font-family: var(--vscode-font-family)">${escapeHtml(text)}</p></body></html>`;
 }
 
+/** VS Code hands no document longer than this to extensions, nor through them to the language server. */
+const SYNC_LIMIT = 50 * 1024 * 1024;
+
+interface Decoded {
+  readonly text: string;
+  readonly summary: CaptureSummary;
+}
+
 class CaptureDocuments implements vscode.TextDocumentContentProvider, vscode.CustomReadonlyEditorProvider {
   /** What each decoded capture held, for the status bar; the decoded text itself lives only in its document. */
   readonly summaries = new Map<string, CaptureSummary>();
+  /** Decoded by the custom editor, waiting for VS Code to ask the provider for it. */
+  private readonly handOver = new Map<string, Decoded>();
 
   constructor(private readonly workerPath: string) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const decoded = await this.decode(fileOf(uri));
+    const key = uri.toString();
+    const decoded = this.handOver.get(key) ?? (await this.decode(fileOf(uri)));
+    this.handOver.delete(key);
     if (!decoded) throw new vscode.CancellationError();
-    this.summaries.set(uri.toString(), decoded.summary);
+    this.summaries.set(key, decoded.summary);
     return decoded.text;
   }
 
@@ -46,31 +59,47 @@ class CaptureDocuments implements vscode.TextDocumentContentProvider, vscode.Cus
   }
 
   async resolveCustomEditor(capture: vscode.CustomDocument, panel: vscode.WebviewPanel): Promise<void> {
-    panel.webview.html = page(`Decoding ${basename(capture.uri)}…`);
+    const name = basename(capture.uri);
+    const uri = captureUri(capture.uri);
+    const key = uri.toString();
+    panel.webview.html = page(`Decoding ${name}…`);
     try {
-      let document = await vscode.workspace.openTextDocument(captureUri(capture.uri));
+      if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) {
+        const decoded = await this.decode(capture.uri);
+        if (!decoded) {
+          panel.dispose();
+          return;
+        }
+        if (decoded.text.length > SYNC_LIMIT) {
+          // The page stays in the editor instead: the text could not be checked, and so is not shown.
+          const megabytes = Math.round(decoded.text.length / (1024 * 1024));
+          panel.webview.html = page(
+            `${name}: ${describeCapture(decoded.summary)}. Its SIP messages come to ${megabytes} MB of text, and VS Code gives extensions no document over 50 MB, so they cannot be checked here. Lint the capture with sip-trace-lint ${name}, or split it (editcap -c 50000 ${name} part.pcap) and open the parts.`,
+          );
+          return;
+        }
+        this.handOver.set(key, decoded);
+      }
+      const editor = await vscode.window.showTextDocument(uri, { viewColumn: panel.viewColumn, preview: false });
+      panel.dispose();
       // The decoded text's first line makes it SIP; an empty one (a capture without SIP) does not,
       // and changing the language closes the document, which forgets its summary.
-      if (document.languageId !== 'sip') {
-        const summary = this.summaries.get(document.uri.toString());
-        document = await vscode.languages.setTextDocumentLanguage(document, 'sip');
-        if (summary) this.summaries.set(document.uri.toString(), summary);
+      if (editor.document.languageId !== 'sip') {
+        const summary = this.summaries.get(key);
+        await vscode.languages.setTextDocumentLanguage(editor.document, 'sip');
+        if (summary) this.summaries.set(key, summary);
       }
-      await vscode.window.showTextDocument(document, { viewColumn: panel.viewColumn, preview: false });
-      panel.dispose();
     } catch (error) {
-      if (error instanceof vscode.CancellationError || (error as Error).name === 'Canceled') {
-        panel.dispose();
-        return;
-      }
-      const message = `${basename(capture.uri)} cannot be read as a capture: ${(error as Error).message}`;
+      const message = `${name} cannot be read as a capture: ${(error as Error).message}`;
       panel.webview.html = page(message);
       void vscode.window.showErrorMessage(`SIP Trace Inspector: ${message}`);
+    } finally {
+      this.handOver.delete(key);
     }
   }
 
   /** The capture's text and summary, undefined when the user cancelled. */
-  private decode(file: vscode.Uri): Thenable<{ text: string; summary: CaptureSummary } | undefined> {
+  private decode(file: vscode.Uri): Thenable<Decoded | undefined> {
     const title = `Decoding ${basename(file)}`;
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
       const cancel = new Int32Array(new SharedArrayBuffer(4));
@@ -81,7 +110,7 @@ class CaptureDocuments implements vscode.TextDocumentContentProvider, vscode.Cus
       const cancelling = token.onCancellationRequested(() => Atomics.store(cancel, 0, 1));
       let done = 0;
       try {
-        return await new Promise<{ text: string; summary: CaptureSummary } | undefined>((resolve, reject) => {
+        return await new Promise<Decoded | undefined>((resolve, reject) => {
           worker.on('message', (reply: DecodeReply) => {
             if (reply.kind === 'progress') {
               progress.report({ increment: (reply.fraction - done) * 100, message: `${Math.floor(reply.fraction * 100)} %` });

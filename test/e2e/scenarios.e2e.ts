@@ -12,6 +12,7 @@ const TRACE = 'redirect-and-overload.sip';
 const QUICK_FIX_TRACE = 'quick-fix.sip';
 const LARGE_TRACE = 'large-trace.sip';
 const CAPTURE = 'udp-lo.pcapng';
+const LARGE_CAPTURE = 'large-capture.pcap';
 const LARGE_CEILING_MS = 120_000;
 const SCENARIO_TIMEOUT = 150_000;
 
@@ -356,4 +357,29 @@ describe('SIP Trace Inspector in VS Code', () => {
     assert.match(plain(await w.viewLine(missing.line - 1).then((l) => l.innerText())), /^Frame 17 · .* · UDP 127\.0\.0\.1:15070 → 127\.0\.0\.1:15060$/);
     await w.screenshot('capture');
   });
+
+  scenario('7. a 100 MB capture decodes under a notification whose Cancel stops it; decoded, it says why VS Code cannot check it', 'large-capture', async (w, t) => {
+    const toast = (text: string) => w.page.locator('.notifications-toasts .notification-toast', { hasText: text });
+    const open = async () => {
+      await w.page.keyboard.press('Control+P');
+      await w.page.keyboard.type(LARGE_CAPTURE);
+      await w.page.locator('.quick-input-list .monaco-list-row', { hasText: LARGE_CAPTURE }).first().waitFor();
+      await w.page.keyboard.press('Enter');
+    };
+    await open();
+    const decoding = toast(`Decoding ${LARGE_CAPTURE}`);
+    await decoding.waitFor({ timeout: DIAGNOSTICS_TIMEOUT });
+    await w.screenshot('large-capture-decoding');
+    await decoding.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await decoding.waitFor({ state: 'hidden', timeout: DIAGNOSTICS_TIMEOUT });
+    await w.page.locator('.tabs-container .tab', { hasText: LARGE_CAPTURE }).waitFor({ state: 'detached', timeout: DIAGNOSTICS_TIMEOUT });
+
+    const started = Date.now();
+    await open();
+    const webview = w.page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+    await webview.locator('body', { hasText: 'gives extensions no document over 50 MB' }).waitFor({ timeout: LARGE_CEILING_MS });
+    t.diagnostic(`large capture decoded ${Date.now() - started} ms after Enter`);
+    assert.match(await webview.locator('body').innerText(), /^large-capture\.pcap: pcap · Ethernet · [\d,]+ frames · [\d,]+ SIP messages\. /);
+    await w.screenshot('large-capture');
+  }, LARGE_CEILING_MS + SCENARIO_TIMEOUT);
 });

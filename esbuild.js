@@ -16,6 +16,7 @@ const command = (entry, outfile) =>
 
 Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['client/src/captureWorker.ts'], outfile: 'dist/captureWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   command('server/src/cli.ts', 'dist/cli.js'),
   command('server/src/flowCli.ts', 'dist/flow.js'),

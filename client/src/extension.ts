@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { DETECT_FORMAT, DETECT_SAMPLE, DetectParams, DetectResult, TRACE_INFO, TraceInfo } from '../../server/src/protocol';
 import { CallFlowPanel, exportCallFlow } from './callFlowPanel';
+import { registerCaptures } from './captureEditor';
 
 let client: LanguageClient | undefined;
 
@@ -21,6 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = vscode.window.createStatusBarItem('sipTrace.format', vscode.StatusBarAlignment.Right, 100);
   status.name = 'SIP trace format';
   const infos = new Map<string, TraceInfo>();
+  const captureStatus = registerCaptures(context);
   const showStatus = () => {
     const document = vscode.window.activeTextEditor?.document;
     const info = document?.languageId === 'sip' ? infos.get(document.uri.toString()) : undefined;
@@ -29,7 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return;
     }
     const checking = info.complete === false;
-    status.text = `${checking ? '$(sync~spin)' : '$(list-flat)'} ${info.format} · ${info.messages.toLocaleString('en-US')} message${info.messages === 1 ? '' : 's'}`;
+    const read = captureStatus(document!.uri) ?? `${info.format} · ${info.messages.toLocaleString('en-US')} message${info.messages === 1 ? '' : 's'}`;
+    status.text = `${checking ? '$(sync~spin)' : '$(list-flat)'} ${read}`;
     status.tooltip = `SIP Trace Inspector read this file as ${info.format} and found ${info.messages.toLocaleString('en-US')} SIP message${info.messages === 1 ? '' : 's'}.${checking ? ' Still checking: the diagnostics so far cover part of the trace.' : ''}`;
     status.show();
   };

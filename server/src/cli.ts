@@ -1,4 +1,5 @@
 // sip-trace-lint [--format text|json|sarif] [--rule CODE=LEVEL]... FILE|DIR|-...
+// sip-trace-lint --decode CAPTURE
 // The language server's checks on the command line. Exit status: 0 no errors, 1 errors found,
 // 2 usage or I/O failure.
 import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
@@ -13,18 +14,25 @@ import { RatedFinding, SeveritySetting, diagnose } from './sip/diagnose';
 import { LineIndex } from './sip/lineIndex';
 import { RULES } from './sip/rules';
 import { Severity, Trace } from './sip/model';
+import { CaptureError, CaptureProblem, CaptureSummary, CapturedMessage, DecodedCapture, decodeCapture, isCapture } from './sip/capture/decode';
+import { CAPTURE_NAME, describeCapture } from './sip/capture/files';
 
 declare const SIP_TRACE_LINT_VERSION: string;
 
 const USAGE = `usage: sip-trace-lint [--format text|json|sarif] [--rule CODE=off|hint|info|warning|error]...
                       [--stdin-filename NAME] FILE|DIR|-...
+       sip-trace-lint --decode CAPTURE|-
        sip-trace-lint --version | --help
   Checks SIP traces (plain messages or SIPp, sngrep, ngrep, tshark, Kamailio, Asterisk and
-  FreeSWITCH logs) and prints file:line:col severity code message (text, the default), one JSON
-  document, or a SARIF 2.1.0 log. A summary goes to stderr in text format.
+  FreeSWITCH logs, or pcap and pcapng captures, gzipped or not) and prints
+  file:line:col severity code message (text, the default), one JSON document, or a SARIF 2.1.0
+  log. A summary goes to stderr in text format. In a capture, line:col is in its decoded text
+  and each finding also names its frame.
+  --decode writes the SIP messages of a capture as a text trace, one framing line per message.
   -  reads standard input, shown as --stdin-filename NAME (default <stdin>).
   DIR: the traces under it, skipping node_modules and dot-directories: *.sip, *_messages.log,
-  and .log and .txt files that start with a SIP message or hold a SIP log; none found is an error.
+  captures (*.pcap, *.pcapng, *.cap, and .gz), and .log and .txt files that start with a SIP
+  message or hold a SIP log; none found is an error.
   Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure.`;
 
 type Format = 'text' | 'json' | 'sarif';
@@ -34,6 +42,7 @@ interface Options {
   readonly severities: Record<string, SeveritySetting>;
   readonly inputs: string[];
   readonly stdinName: string;
+  readonly decode: boolean;
 }
 
 interface FileReport {
@@ -42,6 +51,8 @@ interface FileReport {
   readonly messages: number;
   readonly calls: number;
   readonly findings: readonly PlacedFinding[];
+  /** For a capture: how it was read, and what could not be read in it. */
+  readonly capture?: CaptureSummary & { readonly problems: readonly CaptureProblem[] };
 }
 
 interface Place {
@@ -50,7 +61,13 @@ interface Place {
 }
 
 type PlacedFinding = Omit<RatedFinding, 'related'> &
-  Place & { readonly endLine: number; readonly endColumn: number; readonly related: ReadonlyArray<Place & { readonly message: string }> };
+  Place & {
+    readonly endLine: number;
+    readonly endColumn: number;
+    readonly related: ReadonlyArray<Place & { readonly message: string }>;
+    /** In a capture, the frame of the message the finding is in. */
+    readonly frame?: number;
+  };
 
 class UsageError extends Error {}
 
@@ -66,6 +83,7 @@ function parseArguments(argv: string[]): Options | 'help' | 'version' {
         format: { type: 'string', default: 'text' },
         rule: { type: 'string', multiple: true, default: [] },
         'stdin-filename': { type: 'string', default: '<stdin>' },
+        decode: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -91,7 +109,8 @@ function parseArguments(argv: string[]): Options | 'help' | 'version' {
   }
   if (positionals.length === 0) throw new UsageError('no file given (give - to read standard input)');
   if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('- (standard input) given more than once');
-  return { format, severities, inputs: positionals, stdinName: values['stdin-filename'] };
+  if (values.decode && positionals.length > 1) throw new UsageError('--decode takes one capture');
+  return { format, severities, inputs: positionals, stdinName: values['stdin-filename'], decode: values.decode };
 }
 
 /** Whatever cannot be looked at is taken for a file, so that reading it reports why. */
@@ -122,10 +141,21 @@ function looksLikeTrace(file: string): boolean {
   }
 }
 
+/** Whether the file starts like a pcap, pcapng or gzip file: a .cap may also be another tool's format. */
+function startsLikeCapture(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const magic = Buffer.alloc(4);
+    return isCapture(magic.subarray(0, readSync(fd, magic, 0, magic.length, 0)));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * The traces under a directory in a stable order (sorted by name at each level): *.sip and SIPp's
- * *_messages.log by name, .log and .txt files by content, as the editor opens them. Symbolic
- * links to directories are not followed, so a link back up cannot loop.
+ * *_messages.log by name, captures by name and magic number, .log and .txt files by content, as
+ * the editor opens them. Symbolic links to directories are not followed, so a link back up cannot loop.
  */
 function tracesUnder(dir: string): string[] {
   const found: string[] = [];
@@ -135,7 +165,14 @@ function tracesUnder(dir: string): string[] {
     if (entry.isDirectory()) {
       if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) found.push(...tracesUnder(path));
     } else if (entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile())) {
-      if (entry.name.endsWith('.sip') || entry.name.endsWith('_messages.log') || (MAYBE_LOG.test(entry.name) && looksLikeTrace(path))) found.push(path);
+      if (
+        entry.name.endsWith('.sip') ||
+        entry.name.endsWith('_messages.log') ||
+        (CAPTURE_NAME.test(entry.name) && startsLikeCapture(path)) ||
+        (MAYBE_LOG.test(entry.name) && looksLikeTrace(path))
+      ) {
+        found.push(path);
+      }
     }
   }
   return found;
@@ -150,7 +187,19 @@ function countCalls(trace: Trace): number {
   return callIds.size;
 }
 
-function lint(file: string, text: string, options: Options): FileReport {
+/** The frame of the message that holds `offset` of the decoded text (messages are in text order). */
+function frameAt(messages: readonly CapturedMessage[], offset: number): number | undefined {
+  let lo = 0;
+  let hi = messages.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (messages[mid].offset <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? messages[lo - 1].frame : undefined;
+}
+
+function lint(file: string, text: string, options: Options, capture?: DecodedCapture): FileReport {
   const trace = parseTrace(text);
   const lines = new LineIndex(text);
   const { findings } = diagnose(trace, { severities: options.severities, maxFindings: Infinity });
@@ -167,8 +216,10 @@ function lint(file: string, text: string, options: Options): FileReport {
       const start = place(f.offset);
       const end = place(f.offset + f.length);
       const related = (f.related ?? []).map((r) => ({ ...place(r.offset), message: r.message }));
-      return { ...f, ...start, endLine: end.line, endColumn: end.column, related };
+      const frame = capture && frameAt(capture.messages, f.offset);
+      return { ...f, ...start, endLine: end.line, endColumn: end.column, related, ...(frame !== undefined && { frame }) };
     }),
+    ...(capture && { capture: { ...capture.summary, problems: capture.problems } }),
   };
 }
 
@@ -200,6 +251,8 @@ function sarif(reports: readonly FileReport[]): object {
             level: SARIF_LEVEL[f.severity],
             message: { text: f.message },
             locations: [{ physicalLocation: { artifactLocation: { uri: uri(report.file) }, region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } } }],
+            // In a capture the region is in the decoded text (--decode); the frame is what Wireshark shows.
+            ...(f.frame !== undefined && { properties: { frame: f.frame } }),
             relatedLocations: f.related.map((r, id) => ({
               id,
               message: { text: r.message },
@@ -229,6 +282,7 @@ function main(argv: string[]): number {
     process.stdout.write(SIP_TRACE_LINT_VERSION + '\n');
     return 0;
   }
+  if (options.decode) return decodeOnly(options.inputs[0], options.stdinName);
   let status = 0;
   const files: string[] = [];
   for (const input of options.inputs) {
@@ -255,21 +309,18 @@ function main(argv: string[]): number {
   const reports: FileReport[] = [];
   for (const input of files) {
     const file = input === '-' ? options.stdinName : input;
-    let text: string;
-    try {
-      // Invalid UTF-8 becomes U+FFFD, which the parser reports instead of failing on.
-      text = new TextDecoder('utf-8').decode(readFileSync(input === '-' ? process.stdin.fd : input));
-    } catch (error) {
-      process.stderr.write(`${file}: cannot read: ${(error as NodeJS.ErrnoException).message}\n`);
+    const read = readInput(input, file);
+    if (!read) {
       status = 2;
       continue;
     }
-    const report = lint(file, text, options);
+    const report = lint(file, read.text, options, read.capture);
     reports.push(report);
     if (status === 0 && report.findings.some((f) => f.severity === 'error')) status = 1;
     if (options.format === 'text' && report.findings.length > 0) {
-      process.stdout.write(report.findings.map((f) => `${file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`).join('\n') + '\n');
+      process.stdout.write(report.findings.map((f) => `${file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}${f.frame !== undefined ? ` (frame ${f.frame})` : ''}`).join('\n') + '\n');
     }
+    if (options.format === 'text' && read.capture) reportCapture(file, read.capture);
   }
   const count = (severity: Severity) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
   const summary = {
@@ -288,6 +339,50 @@ function main(argv: string[]): number {
     );
   }
   return status;
+}
+
+/**
+ * The file's text: a capture decoded, anything else read as UTF-8 (invalid UTF-8 becomes U+FFFD,
+ * which the parser reports instead of failing on). Undefined, said on stderr, when it cannot be read.
+ */
+function readInput(input: string, file: string): { text: string; capture?: DecodedCapture } | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(input === '-' ? process.stdin.fd : input);
+  } catch (error) {
+    process.stderr.write(`${file}: cannot read: ${(error as NodeJS.ErrnoException).message}\n`);
+    return undefined;
+  }
+  if (!isCapture(bytes)) return { text: new TextDecoder('utf-8').decode(bytes) };
+  try {
+    const capture = decodeCapture(bytes);
+    return { text: capture.text, capture };
+  } catch (error) {
+    if (!(error instanceof CaptureError)) throw error;
+    process.stderr.write(`${file}: cannot read the capture: ${error.message}\n`);
+    return undefined;
+  }
+}
+
+/** What the capture held and what of it could not be read, on stderr beside the findings. */
+function reportCapture(file: string, capture: DecodedCapture): void {
+  const lines = [`${file}: ${describeCapture(capture.summary)}`];
+  for (const p of capture.problems) lines.push(`${file}:${p.frame !== undefined ? ` frame ${p.frame}:` : ''} ${p.message}`);
+  process.stderr.write(lines.join('\n') + '\n');
+}
+
+/** --decode: the capture's text trace on stdout, what could not be read on stderr. */
+function decodeOnly(input: string, stdinName: string): number {
+  const file = input === '-' ? stdinName : input;
+  const read = readInput(input, file);
+  if (!read) return 2;
+  if (!read.capture) {
+    process.stderr.write(`${file}: not a pcap or pcapng file (gzipped or not); --decode reads captures only\n`);
+    return 2;
+  }
+  process.stdout.write(read.capture.text);
+  for (const p of read.capture.problems) process.stderr.write(`${file}:${p.frame !== undefined ? ` frame ${p.frame}:` : ''} ${p.message}\n`);
+  return 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -6,6 +6,7 @@ import { getLanguageService } from './languageService';
 import { Finding } from './sip/model';
 import { DEFAULT_SETTINGS, Settings, readSettings, ruleParameters } from './settings';
 import { CALL_FLOW, CALL_FLOW_EXPORT, DETECT_FORMAT, DetectParams, TRACE_INFO, readCallFlowExportParams, readCallFlowParams } from './protocol';
+import { CAPTURE_SCHEME } from './sip/capture/files';
 
 const connection = createConnection(ProposedFeatures.all);
 const service = getLanguageService();
@@ -160,6 +161,8 @@ function withDocument<T>(uri: string, fallback: T, run: (document: TextDocument)
 connection.onHover((params) => withDocument(params.textDocument.uri, null, (d) => service.doHover(d, params.position)));
 connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, [], (d) => service.getSymbols(d)));
 connection.onCodeAction(async (params) => {
+  // A decoded capture is read-only: an edit could not be saved back into the packets.
+  if (params.textDocument.uri.startsWith(`${CAPTURE_SCHEME}:`)) return [];
   const settings = await settingsFor(params.textDocument.uri);
   return withDocument(params.textDocument.uri, [], (d) => service.getCodeActions(d, params.context, settings));
 });

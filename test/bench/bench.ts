@@ -7,10 +7,11 @@
 //      complete ones (traceInfo says complete: every message and the rules across calls)
 //   d. a 100 MB trace over LSP (BENCH_BIG_MB, 0 to skip): open until complete, memory
 //   e. sip-trace-lint on the same 100 MB trace: MB/s and peak memory
+//   f. a capture of about 15 MB: decode + parse + all rules against tshark (captureBench.ts)
 // Both parts interleave what they compare (rounds of A B C; alternating server processes), so that
 // load from other processes on the machine falls on both sides alike.
 // Run: npm run bench   (or: npm run build && tsc -p tsconfig.test.json && node out/test/bench/bench.js)
-// Env: BENCH_MB (trace size, default 10), BENCH_BIG_MB (default 100), BENCH_CPU_PROF=<dir> (start the servers with --cpu-prof there).
+// Env: BENCH_MB (trace size, default 10), BENCH_BIG_MB (default 100), BENCH_CAPTURE_MB (default 15), BENCH_CPU_PROF=<dir> (start the servers with --cpu-prof there).
 // Both servers run as `node --expose-gc --require out/test/bench/gcOnSignal.js <server> --stdio`, so the
 // bench can also read their RSS after a full GC; nothing else about them changes.
 import { spawn, ChildProcess } from 'node:child_process';
@@ -25,6 +26,7 @@ import { createMessageConnection, MessageConnection, StreamMessageReader, Stream
 import { parseTrace } from '../../server/src/sip/parser';
 import { diagnose } from '../../server/src/sip/diagnose';
 import { generateTrace } from './generateTrace';
+import { measureCapture } from './captureBench';
 
 const sip = require('sip') as { parse(message: string): { headers: Record<string, unknown>; content?: string } | undefined };
 
@@ -430,6 +432,8 @@ async function main(): Promise<void> {
   // d. and e. A big trace.
   const bigMb = Number(process.env.BENCH_BIG_MB ?? 100);
   const big = bigMb > 0 ? await measureBig(bigMb) : undefined;
+  const captureMb = Number(process.env.BENCH_CAPTURE_MB ?? 15);
+  const capture = captureMb > 0 ? measureCapture(ROOT, captureMb) : [];
 
   // Summary.
   const rows: Array<[string, string, string, string]> = [
@@ -449,6 +453,7 @@ async function main(): Promise<void> {
     ['(RSS P − F) / file size', `${mib(memP - memF)} / ${mib(bytes)} = ${ratio(memRatio)}`, '≤ 2×', verdict(memRatio <= 2)],
     ['  same, after full GC', `+${mib(gcP)} / +${mib(gcF)} → ${ratio(gcRatio)}`, '', '(retained)'],
     ...(big ? big.rows : []),
+    ...capture,
   ];
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
   console.log('\nSummary (in-process: best of runs; LSP: medians)');

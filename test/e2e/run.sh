@@ -132,6 +132,8 @@ cp "$REPO/test/e2e/settings.json" "$UD/User/settings.json"
 cp examples/redirect-and-overload.sip "$WS/redirect-and-overload.sip"
 cp examples/redirect-and-overload.sip "$WS/quick-fix.sip"
 cp test/fixtures/behaviour/redirect-followed.sip test/fixtures/flow/hostile.sip "$WS/"
+cp test/fixtures/captures/udp-lo.pcapng "$WS/udp-lo.pcapng"
+node "$SPECS/makeLargeCapture.js" "$WS/large-capture.pcap" "${SIP_E2E_CAPTURE_MB:-100}"
 node "$SPECS/makeLargeTrace.js" "$WS/large-trace.sip" "${SIP_E2E_LARGE_MB:-4}"
 
 log "installing $(basename "$VSIX") into a fresh extensions dir"

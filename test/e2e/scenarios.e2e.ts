@@ -13,6 +13,8 @@ const QUICK_FIX_TRACE = 'quick-fix.sip';
 const LARGE_TRACE = 'large-trace.sip';
 const FLOW_TRACE = 'redirect-followed.sip';
 const HOSTILE_TRACE = 'hostile.sip';
+const CAPTURE = 'udp-lo.pcapng';
+const LARGE_CAPTURE = 'large-capture.pcap';
 const LARGE_CEILING_MS = 120_000;
 const SCENARIO_TIMEOUT = 150_000;
 
@@ -412,4 +414,41 @@ describe('SIP Trace Inspector in VS Code', () => {
     assert.match((await hostile.locator('#rows g.msg .label').nth(1).textContent()) ?? '', /^302 <script>alert\(10\)<\/script>/);
     assert.equal(dialogs, 0, 'no alert ran');
   });
+
+  scenario('7. a pcapng capture opens as its decoded SIP trace, with the CLI\'s diagnostics and the capture in the status bar', 'capture', async (w) => {
+    const expected = lint(workspaceFile(CAPTURE));
+    const missing = find(expected, 'sip.503.missing-retry-after');
+    await w.openFile(CAPTURE);
+    assert.deepEqual(await w.waitProblemCounts((c) => total(c) === expected.length), countsOf(expected), 'status bar problem counts');
+    await w.page.locator('.statusbar-item', { hasText: 'pcapng · Ethernet · 18 frames · 18 SIP messages' }).waitFor({ timeout: DIAGNOSTICS_TIMEOUT });
+    await w.gotoLine(missing.line, 1);
+    assert.ok(await w.hasSquiggle(missing.line), `a squiggle under line ${missing.line}`);
+    assert.match(plain(await w.viewLine(missing.line - 1).then((l) => l.innerText())), /^Frame 17 · .* · UDP 127\.0\.0\.1:15070 → 127\.0\.0\.1:15060$/);
+    await w.screenshot('capture');
+  });
+
+  scenario('8. a 100 MB capture decodes under a notification whose Cancel stops it; decoded, it says why VS Code cannot check it', 'large-capture', async (w, t) => {
+    const toast = (text: string) => w.page.locator('.notifications-toasts .notification-toast', { hasText: text });
+    const open = async () => {
+      await w.page.keyboard.press('Control+P');
+      await w.page.keyboard.type(LARGE_CAPTURE);
+      await w.page.locator('.quick-input-list .monaco-list-row', { hasText: LARGE_CAPTURE }).first().waitFor();
+      await w.page.keyboard.press('Enter');
+    };
+    await open();
+    const decoding = toast(`Decoding ${LARGE_CAPTURE}`);
+    await decoding.waitFor({ timeout: DIAGNOSTICS_TIMEOUT });
+    await w.screenshot('large-capture-decoding');
+    await decoding.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await decoding.waitFor({ state: 'hidden', timeout: DIAGNOSTICS_TIMEOUT });
+    await w.page.locator('.tabs-container .tab', { hasText: LARGE_CAPTURE }).waitFor({ state: 'detached', timeout: DIAGNOSTICS_TIMEOUT });
+
+    const started = Date.now();
+    await open();
+    const webview = w.page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+    await webview.locator('body', { hasText: 'gives extensions no document over 50 MB' }).waitFor({ timeout: LARGE_CEILING_MS });
+    t.diagnostic(`large capture decoded ${Date.now() - started} ms after Enter`);
+    assert.match(await webview.locator('body').innerText(), /^large-capture\.pcap: pcap · Ethernet · [\d,]+ frames · [\d,]+ SIP messages\. /);
+    await w.screenshot('large-capture');
+  }, LARGE_CEILING_MS + SCENARIO_TIMEOUT);
 });

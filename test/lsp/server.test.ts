@@ -8,6 +8,7 @@ import { createMessageConnection, MessageConnection, StreamMessageReader, Stream
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, DocumentSymbol, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import { ROOT, request, response } from '../helpers';
+import { decodeCapture } from '../../server/src/sip/capture/decode';
 
 interface Published {
   uri: string;
@@ -268,6 +269,33 @@ test('edits of a big trace: the touched message is published first, and the fina
     const strip = (ds: Diagnostic[]) => ds.map((d) => ({ ...d, relatedInformation: d.relatedInformation?.map((r) => ({ ...r, location: { ...r.location, uri: '' } })) }));
     assert.deepEqual(strip(published[published.length - 1]), strip(expected));
     assert.ok(expected.length > 0);
+  } finally {
+    await client.close();
+  }
+});
+
+test('a decoded capture (sip-capture: scheme) gets diagnostics, hovers and symbols, but no quick fixes', async () => {
+  const client = new Client();
+  try {
+    await client.initialize({});
+    const text = decodeCapture(readFileSync(join(ROOT, 'test', 'fixtures', 'captures', 'udp-lo.pcapng'))).text;
+    const uris = ['sip-capture:/tmp/udp-lo.pcapng', 'file:///tmp/udp-lo.sip'];
+    for (const uri of uris) await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sip', version: 1, text } });
+    const [capture, file] = await Promise.all(uris.map((uri) => client.diagnostics(uri)));
+    const placed = (ds: Diagnostic[]) => ds.map((d) => [d.code, d.range.start.line, d.message]);
+    assert.deepEqual(placed(capture), placed(file));
+    const missing = capture.find((d) => d.code === 'sip.503.missing-retry-after');
+    assert.ok(missing, JSON.stringify(capture.map((d) => d.code)));
+    assert.deepEqual(client.traceInfo.find((i) => i.uri === uris[0]), { uri: uris[0], version: 1, format: 'packet capture', messages: 18, complete: true });
+    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uris[0] } })) as DocumentSymbol[];
+    assert.equal(symbols.length, 18);
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uris[0] }, position: { line: missing.range.start.line, character: 9 } })) as Hover;
+    assert.match((hover.contents as MarkupContent).value, /503 Service Unavailable/);
+    const framing = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uris[0] }, position: missing.range.start })) as Hover;
+    assert.match((framing.contents as MarkupContent).value, /^\*\*Frame:\*\* 17  \n\*\*Time:\*\* /);
+    const actions = (uri: string) => client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: missing.range, context: { diagnostics: [missing] } }) as Promise<CodeAction[]>;
+    assert.ok((await actions(uris[1])).some((a) => a.title === 'Insert Retry-After'));
+    assert.deepEqual(await actions(uris[0]), []);
   } finally {
     await client.close();
   }

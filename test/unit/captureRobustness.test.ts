@@ -10,29 +10,10 @@ import { CaptureError, decodeCapture } from '../../server/src/sip/capture/decode
 import { readPcap } from '../../server/src/sip/capture/pcap';
 import { Problems } from '../../server/src/sip/capture/packet';
 import { ROOT } from '../helpers';
+import { pcap } from '../bench/makeCapture';
 
 const DIR = join(ROOT, 'test', 'fixtures', 'captures');
 const read = (f: string) => new Uint8Array(readFileSync(join(DIR, f)));
-
-/** A little-endian microsecond pcap of these link-layer frames. */
-function pcap(frames: readonly Uint8Array[], linkType = 1): Uint8Array {
-  const out = new Uint8Array(24 + frames.reduce((n, f) => n + 16 + f.length, 0));
-  const view = new DataView(out.buffer);
-  view.setUint32(0, 0xa1b2c3d4, true);
-  view.setUint16(4, 2, true);
-  view.setUint16(6, 4, true);
-  view.setUint32(16, 65535, true);
-  view.setUint32(20, linkType, true);
-  let at = 24;
-  frames.forEach((f, i) => {
-    view.setUint32(at, 1_700_000_000 + i, true);
-    view.setUint32(at + 8, f.length, true);
-    view.setUint32(at + 12, f.length, true);
-    out.set(f, at + 16);
-    at += 16 + f.length;
-  });
-  return out;
-}
 
 function framesOf(bytes: Uint8Array): Uint8Array[] {
   return [...readPcap(bytes, new Problems())].map((p) => p.data);

@@ -6,6 +6,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, ROOT } from '../helpers';
+import { decodeCapture } from '../../server/src/sip/capture/decode';
+import { parseTrace } from '../../server/src/sip/parser';
 
 /** Runs the bundled linter with an empty standard input, or the given one. */
 function lintStdin(input: string, ...args: string[]) {
@@ -129,4 +131,92 @@ test('a directory without traces exits 2 and says what was looked for', () => {
   const run = lint(dir);
   assert.equal(run.status, 2);
   assert.match(run.stderr, /no SIP trace found under this directory \(looked for \*\.sip, \*_messages\.log/);
+});
+
+const CAPTURES = join(FIXTURES, 'captures');
+
+test('a capture is linted like a text file: each JSON finding names its frame, the file its messages and how the capture was read', () => {
+  const run = lint('--format', 'json', join(CAPTURES, 'udp-lo.pcapng'));
+  assert.equal(run.status, 0, run.stderr);
+  const [file] = JSON.parse(run.stdout).files;
+  assert.equal(file.format, 'packet capture');
+  assert.equal(file.messages, 18);
+  assert.deepEqual([file.capture.container, file.capture.linkTypes, file.capture.frames, file.capture.sipMessages], ['pcapng', ['Ethernet'], 18, 18]);
+  assert.deepEqual(
+    file.findings.map((f: { code: string; frame: number; line: number }) => [f.code, f.frame, f.line]),
+    [
+      ['sip.302.moved-temporarily', 2, 29],
+      ['sip.503.service-unavailable', 13, 204],
+      ['sip.503.sent-during-retry-after', 15, 229],
+      ['sip.503.service-unavailable', 17, 266],
+      ['sip.503.missing-retry-after', 17, 266],
+    ],
+  );
+  const text = lint(join(CAPTURES, 'udp-lo.pcapng.gz'));
+  assert.match(text.stdout, /udp-lo\.pcapng\.gz:29:1 information sip\.302\.moved-temporarily .* \(frame 2\)$/m);
+  assert.match(text.stderr, /udp-lo\.pcapng\.gz: pcapng\.gz · Ethernet · 18 frames · 18 SIP messages/);
+});
+
+test('SARIF carries the frame of a capture finding in the result properties', () => {
+  const log = JSON.parse(lint('--format', 'sarif', join(CAPTURES, 'tcp-lo.pcap')).stdout);
+  const results = log.runs[0].results as Array<{ ruleId: string; properties?: { frame?: number } }>;
+  assert.ok(results.length > 0);
+  for (const r of results) assert.equal(typeof r.properties?.frame, 'number', r.ruleId);
+  const plain = JSON.parse(lint('--format', 'sarif', join(ROOT, 'examples', 'redirect-and-overload.sip')).stdout);
+  assert.ok(plain.runs[0].results.every((r: { properties?: unknown }) => r.properties === undefined));
+});
+
+test('--decode writes a text trace that reads back as the same messages and gives the same findings', () => {
+  const capture = join(CAPTURES, 'two-interfaces.pcapng');
+  const decoded = lint('--decode', capture);
+  assert.equal(decoded.status, 0, decoded.stderr);
+  const expected = decodeCapture(readFileSync(capture));
+  assert.equal(decoded.stdout, expected.text);
+  const trace = parseTrace(decoded.stdout);
+  assert.equal(trace.format?.id, 'capture');
+  assert.deepEqual(
+    trace.meta.map((m) => [m?.frame, m?.src, m?.dst, m?.transport]),
+    expected.messages.map((m) => [m.frame, m.src, m.dst, m.transport]),
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'sip-cli-decode-'));
+  const sip = join(dir, 'trace.sip');
+  writeFileSync(sip, decoded.stdout);
+  const strip = (run: { stdout: string }) => JSON.parse(run.stdout).files[0].findings.map((f: { code: string; line: number; column: number }) => [f.code, f.line, f.column]);
+  assert.deepEqual(strip(lint('--format', 'json', sip)), strip(lint('--format', 'json', capture)));
+  const stdin = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), '--decode', '-'], { encoding: 'utf8', input: readFileSync(capture) });
+  assert.equal(stdin.stdout, expected.text);
+});
+
+test('--decode refuses what is not a capture and more than one file; a damaged capture exits 2', () => {
+  const notCapture = lint('--decode', join(ROOT, 'examples', 'redirect-and-overload.sip'));
+  assert.equal(notCapture.status, 2);
+  assert.match(notCapture.stderr, /not a pcap or pcapng file/);
+  assert.equal(lint('--decode', join(CAPTURES, 'tcp-lo.pcap'), join(CAPTURES, 'udp-lo.pcapng')).status, 2);
+  const dir = mkdtempSync(join(tmpdir(), 'sip-cli-gz-'));
+  const bad = join(dir, 'bad.pcap.gz');
+  writeFileSync(bad, Buffer.from([0x1f, 0x8b, 1, 2, 3, 4]));
+  const run = lint(bad);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /bad\.pcap\.gz: cannot read the capture: The gzip file is damaged/);
+});
+
+test('a directory: captures by name and magic number beside the text traces', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sip-cli-captures-'));
+  copyFileSync(join(CAPTURES, 'udp-lo.pcapng'), join(dir, 'b.pcapng'));
+  copyFileSync(join(CAPTURES, 'tcp-lo.pcap.gz'), join(dir, 'c.pcap.gz'));
+  copyFileSync(join(CAPTURES, 'udp-sll.pcap'), join(dir, 'd.cap'));
+  writeFileSync(join(dir, 'e.cap'), 'not a capture at all');
+  copyFileSync(join(ROOT, 'examples', 'redirect-and-overload.sip'), join(dir, 'a.sip'));
+  const run = lint('--format', 'json', dir);
+  assert.equal(run.status, 0, run.stderr);
+  const files = JSON.parse(run.stdout).files as Array<{ file: string; capture?: unknown }>;
+  assert.deepEqual(
+    files.map((f) => [f.file, f.capture !== undefined]),
+    [
+      [join(dir, 'a.sip'), false],
+      [join(dir, 'b.pcapng'), true],
+      [join(dir, 'c.pcap.gz'), true],
+      [join(dir, 'd.cap'), true],
+    ],
+  );
 });

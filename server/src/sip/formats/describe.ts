@@ -32,6 +32,8 @@ export function describeMeta(meta: MessageMeta | undefined): string {
 export function explainMeta(meta: MessageMeta | undefined, formatName: string | undefined): string | undefined {
   if (!meta) return undefined;
   const lines: string[] = [];
+  // The number to type into Wireshark's Go to Packet.
+  if (meta.frame !== undefined) lines.push(`**Frame:** ${meta.frame}`);
   const when = timeOfDay(meta);
   if (when) lines.push(`**Time:** ${when}${meta.timestamp && meta.timestamp !== when ? ` (logged as \`${meta.timestamp}\`)` : ''}`);
   const where = route(meta);

@@ -43,6 +43,11 @@ export class HeaderTable implements HeaderRows {
     return out;
   }
 
+  /** How many distinct names the table has ids for. */
+  get nameCount(): number {
+    return this.names.length;
+  }
+
   get count(): number {
     return this.size;
   }

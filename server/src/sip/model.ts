@@ -105,6 +105,8 @@ export interface HeaderRows {
   readonly count: number;
   /** The id of a canonical header name, or -1 when no field of the trace has it. */
   knownId(name: string): number;
+  /** How many distinct names have ids (ids run from 0 to this, excluded). */
+  readonly nameCount: number;
   nameIdOf(row: number): number;
   nameOf(row: number): string;
   valueOffsetOf(row: number): number;

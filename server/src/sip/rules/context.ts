@@ -9,6 +9,46 @@ export type Report = (offset: number, length: number, message: string, data?: Fi
 
 const NONE: readonly Header[] = [];
 
+/**
+ * The name → fields index of one message: for each name id its first field, and from each field the
+ * next one with the same name. Built once per message, into buffers shared by all messages (a
+ * generation number tells which entries are this message's), so checking a trace allocates nothing
+ * for it; a lookup on another message's context builds that one's again.
+ */
+class FieldIndex {
+  private stamp = new Int32Array(64);
+  private firsts = new Int32Array(64);
+  private nexts = new Int32Array(256);
+  private generation = 0;
+  private owner: SipMessage | undefined;
+
+  first(table: Trace['headers'], message: SipMessage, count: number, id: number): number {
+    if (this.owner !== message) this.build(table, message, count);
+    return id >= 0 && id < this.stamp.length && this.stamp[id] === this.generation ? this.firsts[id] : -1;
+  }
+
+  next(field: number): number {
+    return this.nexts[field];
+  }
+
+  private build(table: Trace['headers'], message: SipMessage, count: number): void {
+    this.owner = message;
+    this.generation++;
+    if (table.nameCount > this.stamp.length) {
+      this.stamp = new Int32Array(table.nameCount * 2);
+      this.firsts = new Int32Array(table.nameCount * 2);
+    }
+    if (count > this.nexts.length) this.nexts = new Int32Array(count * 2);
+    for (let i = count - 1; i >= 0; i--) {
+      const id = table.nameIdOf(message.firstHeader + i);
+      this.nexts[i] = this.stamp[id] === this.generation ? this.firsts[id] : -1;
+      this.firsts[id] = i;
+      this.stamp[id] = this.generation;
+    }
+  }
+}
+
+const fieldIndex = new FieldIndex();
 
 export function messageContext(trace: Trace, message: SipMessage): MessageContext {
   return createContext(trace, message, ignore);
@@ -21,17 +61,17 @@ export function createContext(trace: Trace, message: SipMessage, report: Report)
   // null marks "not structured", so the lookup is not repeated.
   const scans: Array<ValueScan | null | undefined> = new Array(allHeaders.length);
   const table = trace.headers;
-  const first = message.firstHeader;
+  const indexOf = (name: string): number => fieldIndex.first(table, message, allHeaders.length, table.knownId(name));
   const header = (name: string): Header | undefined => {
-    const id = table.knownId(name);
-    for (let i = 0; i < allHeaders.length; i++) if (table.nameIdOf(first + i) === id) return allHeaders[i];
-    return undefined;
+    const i = indexOf(name);
+    return i >= 0 ? allHeaders[i] : undefined;
   };
   const headers = (name: string): readonly Header[] => {
-    const id = table.knownId(name);
-    let out: Header[] | undefined;
-    for (let i = 0; i < allHeaders.length; i++) if (table.nameIdOf(first + i) === id) (out ??= []).push(allHeaders[i]);
-    return out ?? NONE;
+    let i = indexOf(name);
+    if (i < 0) return NONE;
+    const out: Header[] = [];
+    for (; i >= 0; i = fieldIndex.next(i)) out.push(allHeaders[i]);
+    return out;
   };
   return {
     trace,

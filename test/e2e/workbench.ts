@@ -138,8 +138,11 @@ export class Workbench {
   async load(): Promise<number> {
     const start = Date.now();
     await this.page.goto(ENV.url, { timeout: WORKBENCH_TIMEOUT });
-    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: WORKBENCH_TIMEOUT });
     await this.page.locator('#status\\.problems').waitFor({ timeout: WORKBENCH_TIMEOUT });
+    // A reload keeps the layout: a scenario that hid the side bar leaves the Explorer closed.
+    const explorer = this.page.locator('.explorer-folders-view .monaco-list-row').first();
+    if (!(await explorer.isVisible())) await this.showSideBar();
+    await explorer.waitFor({ timeout: WORKBENCH_TIMEOUT });
     return Date.now() - start;
   }
 

@@ -4,7 +4,7 @@
 // its own: `Mar 30 13:35:40 host asterisk[123]: ` has the shape `w w w:w:w w w[w]: `, where `w` is
 // a run of letters, digits and `_` and a space a run of blanks, so the shape stays while the
 // digits, the padding and the names change.
-import { HT, LF, SP, lineEnd, nextLineStart } from './chars';
+import { DOT, HT, LF, SP, isDigit, lineEnd, nextLineStart } from './chars';
 import type { LinePrefix as Prefix, LineView, MessageMeta } from './model';
 import { dateTimeMs, monthDayTimeMs, timeOfDayMs } from './formats/format';
 
@@ -149,19 +149,30 @@ function* cuts(text: string, start: number, end: number): Generator<number> {
   for (let i = start; i < stop; i++) if (isBlank(text.charCodeAt(i)) && !isBlank(text.charCodeAt(i + 1)) && i + 1 < end) yield i + 1;
 }
 
+/** True when the line [start, end) ends with `SIP/d.d` (and blanks), as a request line does. */
+function endsWithSipVersion(text: string, start: number, end: number): boolean {
+  let e = end;
+  while (e > start && isBlank(text.charCodeAt(e - 1))) e--;
+  return e - 7 >= start && text.startsWith('SIP/', e - 7) && text.charCodeAt(e - 2) === DOT && isDigit(text.charCodeAt(e - 1)) && isDigit(text.charCodeAt(e - 3));
+}
+
 /**
  * The prefix on the lines of the file, learnt from the lines where a SIP start line or a framing
  * line (`isFraming`) follows a run of text; undefined when those lines start the line themselves.
  * A shape that an unprefixed SIP line or the line after it also has is part of the SIP text.
  */
-export function detectPrefix(text: string, isFraming: (line: string) => boolean): LinePrefix | undefined {
+export function detectPrefix(text: string, isFraming: (line: string) => boolean, mayStartFraming: (c: number) => boolean): LinePrefix | undefined {
   const n = Math.min(text.length, DETECTION_SAMPLE);
   const counts = new Map<string, { count: number; trailing: number }>();
   const plain: number[] = [];
   for (let pos = 0; pos < n; ) {
     const end = lineEnd(text, pos);
     const next = nextLineStart(text, end);
+    // A strict start line either starts with the version or ends with it: most cuts are ruled out
+    // by a character or two, before any slice or regular expression.
+    const endsWithVersion = endsWithSipVersion(text, pos, end);
     for (const cut of cuts(text, pos, end)) {
+      if (!endsWithVersion && !text.startsWith('SIP/', cut) && !mayStartFraming(text.charCodeAt(cut))) continue;
       const rest = end - cut <= 300 ? text.slice(cut, end) : '';
       if (!START_LINE.test(rest) && !isFraming(rest)) continue;
       if (cut === pos) plain.push(pos, next);

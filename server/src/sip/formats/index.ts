@@ -18,9 +18,11 @@ function isFramingLine(line: string): boolean {
   return FIRST_CHARS.includes(line[0]) && FORMATS.some((f) => f.firstChars.includes(line[0]) && f.signature.test(line));
 }
 
+const FIRST_CODES = new Set([...FIRST_CHARS].map((c) => c.charCodeAt(0)));
+
 /** The prefix another logger put on the file's lines, recognised around its SIP and framing lines. */
 export function detectLinePrefix(text: string): LinePrefix | undefined {
-  return detectPrefix(text, isFramingLine);
+  return detectPrefix(text, isFramingLine, (c) => FIRST_CODES.has(c));
 }
 
 /**

@@ -3,7 +3,7 @@
 // decides when to publish; tests call it in-process. Each document is parsed once per version, and
 // the hovers use the call model its diagnostics built.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CodeLens, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CodeLens, Diagnostic, DocumentSymbol, Hover, Location, Position } from 'vscode-languageserver-types';
 import { ParsedDocument, TraceCache } from './documents';
 import { Settings, ruleParameters } from './settings';
 import { Finding } from './sip/model';
@@ -12,6 +12,8 @@ import { computeDiagnostics } from './features/diagnostics';
 import { computeHover } from './features/hover';
 import { computeCodeActions } from './features/codeActions';
 import { computeSymbols } from './features/symbols';
+import { computeDefinition } from './features/definition';
+import { computeReferences } from './features/references';
 import { describeTrace, detectTrace } from './features/traceInfo';
 import { computeCallFlow, computeCallFlowExport, computeCallFlowLenses } from './features/callFlow';
 import type { CallFlowExportParams, CallFlowParams, DetectResult, TraceInfo } from './protocol';
@@ -26,6 +28,10 @@ export interface LanguageService {
   toDiagnostics(parsed: ParsedDocument, findings: readonly Finding[], settings: Settings): Diagnostic[];
   doHover(document: TextDocument, position: Position): Hover | null;
   getSymbols(document: TextDocument): DocumentSymbol[];
+  /** On a response: its request. */
+  getDefinition(document: TextDocument, position: Position): Location | null;
+  /** On a Call-ID: the call's messages; on a top Via branch: the transaction's. */
+  findReferences(document: TextDocument, position: Position, includeDeclaration: boolean): Location[];
   getCodeActions(document: TextDocument, context: CodeActionContext, settings: Settings): CodeAction[];
   getCodeLenses(document: TextDocument): CodeLens[];
   getCallFlow(document: TextDocument, settings: Settings, params: CallFlowParams): CallFlow;
@@ -50,6 +56,8 @@ export function getLanguageService(): LanguageService {
     toDiagnostics: computeDiagnostics,
     doHover: (document, position) => computeHover(documents.get(document), position),
     getSymbols: (document) => computeSymbols(documents.get(document)),
+    getDefinition: (document, position) => computeDefinition(documents.get(document), position),
+    findReferences: (document, position, includeDeclaration) => computeReferences(documents.get(document), position, includeDeclaration),
     getCodeActions: (document, context, settings) => computeCodeActions(documents.get(document), context, settings),
     getCodeLenses: (document) => computeCallFlowLenses(documents.get(document)),
     getCallFlow: (document, settings, params) => computeCallFlow(documents.get(document), rated(document, settings), params),

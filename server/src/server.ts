@@ -31,6 +31,8 @@ connection.onInitialize((params) => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       documentSymbolProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       codeLensProvider: { resolveProvider: false },
     },
@@ -160,6 +162,8 @@ function withDocument<T>(uri: string, fallback: T, run: (document: TextDocument)
 
 connection.onHover((params) => withDocument(params.textDocument.uri, null, (d) => service.doHover(d, params.position)));
 connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, [], (d) => service.getSymbols(d)));
+connection.onDefinition((params) => withDocument(params.textDocument.uri, null, (d) => service.getDefinition(d, params.position)));
+connection.onReferences((params) => withDocument(params.textDocument.uri, [], (d) => service.findReferences(d, params.position, params.context.includeDeclaration)));
 connection.onCodeAction(async (params) => {
   // A decoded capture is read-only: an edit could not be saved back into the packets.
   if (params.textDocument.uri.startsWith(`${CAPTURE_SCHEME}:`)) return [];

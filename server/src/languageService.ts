@@ -3,7 +3,7 @@
 // decides when to publish; tests call it in-process. Each document is parsed once per version, and
 // the hovers use the call model its diagnostics built.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CodeLens, Diagnostic, DocumentSymbol, Hover, Location, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CodeLens, Diagnostic, DocumentSymbol, Hover, InlayHint, Location, Position, Range } from 'vscode-languageserver-types';
 import { ParsedDocument, TraceCache } from './documents';
 import { Settings, ruleParameters } from './settings';
 import { Finding } from './sip/model';
@@ -14,6 +14,7 @@ import { computeCodeActions } from './features/codeActions';
 import { computeSymbols } from './features/symbols';
 import { computeDefinition } from './features/definition';
 import { computeReferences } from './features/references';
+import { computeInlayHints } from './features/inlayHints';
 import { describeTrace, detectTrace } from './features/traceInfo';
 import { computeCallFlow, computeCallFlowExport, computeCallFlowLenses } from './features/callFlow';
 import type { CallFlowExportParams, CallFlowParams, DetectResult, TraceInfo } from './protocol';
@@ -32,6 +33,8 @@ export interface LanguageService {
   getDefinition(document: TextDocument, position: Position): Location | null;
   /** On a Call-ID: the call's messages; on a top Via branch: the transaction's. */
   findReferences(document: TextDocument, position: Position, includeDeclaration: boolean): Location[];
+  /** Deltas within each call after the start lines in `range`, unless the settings turn them off. */
+  getInlayHints(document: TextDocument, range: Range, settings: Settings): InlayHint[];
   getCodeActions(document: TextDocument, context: CodeActionContext, settings: Settings): CodeAction[];
   getCodeLenses(document: TextDocument): CodeLens[];
   getCallFlow(document: TextDocument, settings: Settings, params: CallFlowParams): CallFlow;
@@ -58,6 +61,7 @@ export function getLanguageService(): LanguageService {
     getSymbols: (document) => computeSymbols(documents.get(document)),
     getDefinition: (document, position) => computeDefinition(documents.get(document), position),
     findReferences: (document, position, includeDeclaration) => computeReferences(documents.get(document), position, includeDeclaration),
+    getInlayHints: (document, range, settings) => (settings.inlayHints.callDelta ? computeInlayHints(documents.get(document), range) : []),
     getCodeActions: (document, context, settings) => computeCodeActions(documents.get(document), context, settings),
     getCodeLenses: (document) => computeCallFlowLenses(documents.get(document)),
     getCallFlow: (document, settings, params) => computeCallFlow(documents.get(document), rated(document, settings), params),

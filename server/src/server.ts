@@ -21,10 +21,12 @@ const documents = new TextDocuments<TextDocument>({
 });
 const settingsByUri = new Map<string, Promise<Settings>>();
 let canAskConfiguration = false;
+let canRefreshInlayHints = false;
 let initialSettings: Settings = DEFAULT_SETTINGS;
 
 connection.onInitialize((params) => {
   canAskConfiguration = params.capabilities.workspace?.configuration === true;
+  canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
   initialSettings = readSettings(params.initializationOptions);
   return {
     capabilities: {
@@ -33,6 +35,7 @@ connection.onInitialize((params) => {
       documentSymbolProvider: true,
       definitionProvider: true,
       referencesProvider: true,
+      inlayHintProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       codeLensProvider: { resolveProvider: false },
     },
@@ -147,6 +150,8 @@ connection.onDidChangeConfiguration((change) => {
   settingsByUri.clear();
   if (!canAskConfiguration) initialSettings = readSettings((change.settings as { sipTrace?: unknown } | undefined)?.sipTrace);
   for (const document of documents.all()) schedule(document);
+  // The editor asks for hints again only when told: the setting that turns them off may have changed.
+  if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
 });
 
 function withDocument<T>(uri: string, fallback: T, run: (document: TextDocument) => T): T {
@@ -163,6 +168,10 @@ function withDocument<T>(uri: string, fallback: T, run: (document: TextDocument)
 connection.onHover((params) => withDocument(params.textDocument.uri, null, (d) => service.doHover(d, params.position)));
 connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, [], (d) => service.getSymbols(d)));
 connection.onDefinition((params) => withDocument(params.textDocument.uri, null, (d) => service.getDefinition(d, params.position)));
+connection.languages.inlayHint.on(async (params) => {
+  const settings = await settingsFor(params.textDocument.uri);
+  return withDocument(params.textDocument.uri, [], (d) => service.getInlayHints(d, params.range, settings));
+});
 connection.onReferences((params) => withDocument(params.textDocument.uri, [], (d) => service.findReferences(d, params.position, params.context.includeDeclaration)));
 connection.onCodeAction(async (params) => {
   // A decoded capture is read-only: an edit could not be saved back into the packets.

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, DocumentSymbol, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, DocumentSymbol, Hover, InlayHint, Location, MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import { ROOT, messageSymbols, request, response } from '../helpers';
 import { decodeCapture } from '../../server/src/sip/capture/decode';
 
@@ -159,6 +159,43 @@ test('garbage and a huge line do not take the server down', async () => {
     assert.equal(messageSymbols(symbols).length, 1);
   } finally {
     await client.close();
+  }
+});
+
+test('definition, references and inlay hints over stdio; the setting turns the hints off', async () => {
+  const text = readFileSync(join(ROOT, 'test', 'fixtures', 'behaviour', 'redirect-followed_messages.log'), 'utf8');
+  const lines = text.split('\n');
+  const uri = 'file:///tmp/redirect-followed_messages.log';
+  const line302 = lines.findIndex((l) => l.startsWith('SIP/2.0 302'));
+  const lineInvite = lines.findIndex((l) => l.startsWith('INVITE '));
+  const lineCallId = lines.findIndex((l) => l.startsWith('Call-ID: '));
+  const everything = { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } };
+  const client = new Client();
+  try {
+    const init = await client.initialize({});
+    assert.equal(init.capabilities.definitionProvider, true);
+    assert.equal(init.capabilities.referencesProvider, true);
+    assert.equal(init.capabilities.inlayHintProvider, true);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sip', version: 1, text } });
+    await client.diagnostics(uri);
+    const definition = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: line302, character: 9 } })) as Location;
+    assert.deepEqual(definition.range.start, { line: lineInvite, character: 0 });
+    const references = (await client.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: { line: lineCallId, character: 10 }, context: { includeDeclaration: true } })) as Location[];
+    assert.equal(references.length, 10, 'the messages of the first call');
+    assert.ok(references.every((r) => lines[r.range.start.line].startsWith('Call-ID: 1-')));
+    const hints = (await client.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: everything })) as InlayHint[];
+    assert.ok(hints.length > 0 && hints.every((h) => /^\+\d+\.\d{3} s$/.test(String(h.label))), JSON.stringify(hints.slice(0, 3)));
+  } finally {
+    await client.close();
+  }
+  const off = new Client({ inlayHints: { callDelta: false } });
+  try {
+    await off.initialize({ workspace: { configuration: true } });
+    await off.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sip', version: 1, text } });
+    await off.diagnostics(uri);
+    assert.deepEqual(await off.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: everything }), []);
+  } finally {
+    await off.close();
   }
 });
 

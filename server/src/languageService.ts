@@ -15,9 +15,10 @@ import { computeSymbols } from './features/symbols';
 import { computeDefinition } from './features/definition';
 import { computeReferences } from './features/references';
 import { computeInlayHints } from './features/inlayHints';
+import { computeTraceSummary } from './features/traceSummary';
 import { describeTrace, detectTrace } from './features/traceInfo';
 import { computeCallFlow, computeCallFlowExport, computeCallFlowLenses } from './features/callFlow';
-import type { CallFlowExportParams, CallFlowParams, DetectResult, TraceInfo } from './protocol';
+import type { CallFlowExportParams, CallFlowParams, DetectResult, TraceInfo, TraceSummaryResult } from './protocol';
 import type { CallFlow } from './sip/flow/callFlow';
 
 export interface LanguageService {
@@ -38,6 +39,7 @@ export interface LanguageService {
   getCodeActions(document: TextDocument, context: CodeActionContext, settings: Settings): CodeAction[];
   getCodeLenses(document: TextDocument): CodeLens[];
   getCallFlow(document: TextDocument, settings: Settings, params: CallFlowParams): CallFlow;
+  getTraceSummary(document: TextDocument): TraceSummaryResult;
   exportCallFlow(document: TextDocument, settings: Settings, params: CallFlowExportParams): string;
   describe(parsed: ParsedDocument, complete: boolean): TraceInfo;
   detect(sample: string): DetectResult;
@@ -64,6 +66,7 @@ export function getLanguageService(): LanguageService {
     getInlayHints: (document, range, settings) => (settings.inlayHints.callDelta ? computeInlayHints(documents.get(document), range) : []),
     getCodeActions: (document, context, settings) => computeCodeActions(documents.get(document), context, settings),
     getCodeLenses: (document) => computeCallFlowLenses(documents.get(document)),
+    getTraceSummary: (document) => ({ markdown: computeTraceSummary(documents.get(document)) }),
     getCallFlow: (document, settings, params) => computeCallFlow(documents.get(document), rated(document, settings), params),
     exportCallFlow: (document, settings, params) => computeCallFlowExport(documents.get(document), rated(document, settings), params),
     describe: describeTrace,

@@ -5,7 +5,7 @@ import { ParsedDocument } from './documents';
 import { getLanguageService } from './languageService';
 import { Finding } from './sip/model';
 import { DEFAULT_SETTINGS, Settings, readSettings, ruleParameters } from './settings';
-import { CALL_FLOW, CALL_FLOW_EXPORT, DETECT_FORMAT, DetectParams, TRACE_INFO, readCallFlowExportParams, readCallFlowParams } from './protocol';
+import { CALL_FLOW, CALL_FLOW_EXPORT, DETECT_FORMAT, DetectParams, TRACE_INFO, TRACE_SUMMARY, readCallFlowExportParams, readCallFlowParams, readTraceSummaryParams } from './protocol';
 import { CAPTURE_SCHEME } from './sip/capture/files';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -181,8 +181,8 @@ connection.onCodeAction(async (params) => {
 });
 
 connection.onCodeLens((params) => withDocument(params.textDocument.uri, [], (d) => service.getCodeLenses(d)));
-/** A call flow request: its parameters checked, answered on the document's current version. */
-function onCallFlowRequest<P extends { readonly uri: string }, R>(method: string, read: (raw: unknown) => P | undefined, compute: (d: TextDocument, settings: Settings, params: P) => R): void {
+/** A request about one document (call flow, summary): its parameters checked, answered on the document's current version. */
+function onDocumentRequest<P extends { readonly uri: string }, R>(method: string, read: (raw: unknown) => P | undefined, compute: (d: TextDocument, settings: Settings, params: P) => R): void {
   connection.onRequest(method, async (raw: unknown) => {
     const params = read(raw);
     if (!params || !documents.get(params.uri)) return null;
@@ -190,8 +190,9 @@ function onCallFlowRequest<P extends { readonly uri: string }, R>(method: string
     return withDocument(params.uri, null, (d) => compute(d, settings, params));
   });
 }
-onCallFlowRequest(CALL_FLOW, readCallFlowParams, service.getCallFlow);
-onCallFlowRequest(CALL_FLOW_EXPORT, readCallFlowExportParams, service.exportCallFlow);
+onDocumentRequest(CALL_FLOW, readCallFlowParams, service.getCallFlow);
+onDocumentRequest(CALL_FLOW_EXPORT, readCallFlowExportParams, service.exportCallFlow);
+onDocumentRequest(TRACE_SUMMARY, readTraceSummaryParams, (d) => service.getTraceSummary(d));
 
 connection.onRequest(DETECT_FORMAT, (params: Partial<DetectParams> | undefined) => service.detect(typeof params?.sample === 'string' ? params.sample : ''));
 

@@ -162,7 +162,7 @@ test('garbage and a huge line do not take the server down', async () => {
   }
 });
 
-test('definition, references and inlay hints over stdio; the setting turns the hints off', async () => {
+test('definition, references, inlay hints and the trace summary over stdio; the setting turns the hints off', async () => {
   const text = readFileSync(join(ROOT, 'test', 'fixtures', 'behaviour', 'redirect-followed_messages.log'), 'utf8');
   const lines = text.split('\n');
   const uri = 'file:///tmp/redirect-followed_messages.log';
@@ -185,6 +185,9 @@ test('definition, references and inlay hints over stdio; the setting turns the h
     assert.ok(references.every((r) => lines[r.range.start.line].startsWith('Call-ID: 1-')));
     const hints = (await client.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: everything })) as InlayHint[];
     assert.ok(hints.length > 0 && hints.every((h) => /^\+\d+\.\d{3} s$/.test(String(h.label))), JSON.stringify(hints.slice(0, 3)));
+    const summary = (await client.connection.sendRequest('sipTrace/traceSummary', { uri })) as { markdown: string };
+    assert.match(summary.markdown, /^# SIP trace summary: redirect\\-followed\\_messages\.log\n/);
+    assert.equal(await client.connection.sendRequest('sipTrace/traceSummary', { uri: 42 }), null, 'parameters are checked');
   } finally {
     await client.close();
   }

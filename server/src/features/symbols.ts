@@ -4,7 +4,7 @@ import { rangeOf } from './positions';
 import { describeMeta } from '../sip/formats/describe';
 
 const MAX_NAME = 120;
-/** Enough of a Call-ID's local part to tell the calls of a trace apart, as sngrep shortens them. */
+/** Enough of a Call-ID's local part to tell the calls of a trace apart, short enough for the breadcrumbs. */
 const SHORT_CALL_ID = 8;
 
 /** The Outline and the breadcrumbs ask again on every cursor move: built once per version. */

@@ -48,6 +48,11 @@ export function configurationProperties(): Record<string, unknown> {
       minimum: 0,
       markdownDescription: '… spread over at least this many seconds (0: count them even in traces without timestamps).',
     },
+    'sipTrace.inlayHints.callDelta': {
+      type: 'boolean',
+      default: DEFAULT_SETTINGS.inlayHints.callDelta,
+      markdownDescription: 'After each start line, the time since the previous message of the same call (`+0.212 s`), where the log has times.',
+    },
     'sipTrace.detectLogFormats': {
       type: 'boolean',
       default: true,

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { parseTrace } from '../server/src/sip/parser';
 import { diagnose, RatedFinding } from '../server/src/sip/diagnose';
 import { TextEdit } from '../server/src/sip/edits';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
 
 function findRoot(): string {
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
@@ -69,4 +70,9 @@ export function response(status: string, extra: string[] = [], method = 'INVITE'
     ...extra,
     'Content-Length: 0',
   );
+}
+
+/** The leaves of an Outline (calls → transactions → messages): one symbol per message, in tree order. */
+export function messageSymbols(symbols: readonly DocumentSymbol[]): DocumentSymbol[] {
+  return symbols.flatMap((s) => (s.children ? messageSymbols(s.children) : [s]));
 }

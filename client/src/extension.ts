@@ -1,7 +1,7 @@
 // Starts the SIP language server and shows how it read the active file; the knowledge lives in the server.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { DETECT_FORMAT, DETECT_SAMPLE, DetectParams, DetectResult, TRACE_INFO, TraceInfo } from '../../server/src/protocol';
+import { DETECT_FORMAT, DETECT_SAMPLE, DetectParams, DetectResult, TRACE_INFO, TRACE_SUMMARY, TraceInfo, TraceSummaryParams, TraceSummaryResult } from '../../server/src/protocol';
 import { CallFlowPanel, exportCallFlow } from './callFlowPanel';
 import { registerCaptures } from './captureEditor';
 
@@ -56,7 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const uri = target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.parse(target) : vscode.window.activeTextEditor?.document.uri;
     const document = uri && (await vscode.workspace.openTextDocument(uri));
     if (document?.languageId === 'sip') return document;
-    void vscode.window.showInformationMessage('SIP Trace Inspector: open a SIP trace first, then show its call flow.');
+    void vscode.window.showInformationMessage('SIP Trace Inspector: open a SIP trace first.');
     return undefined;
   };
   context.subscriptions.push(
@@ -67,6 +67,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('sipTrace.exportCallFlow', async (target?: unknown) => {
       const document = await traceDocument(target);
       if (document && client) await exportCallFlow(client, document, CallFlowPanel.of(document)?.selection ?? { calls: [], legs: false });
+    }),
+    vscode.commands.registerCommand('sipTrace.showTraceSummary', async (target?: unknown) => {
+      const document = await traceDocument(target);
+      if (!document || !client) return;
+      const params: TraceSummaryParams = { uri: document.uri.toString() };
+      const result = await client.sendRequest<TraceSummaryResult | null>(TRACE_SUMMARY, params);
+      if (!result) return;
+      // An untitled document in the built-in Markdown preview: no webview of our own to secure, and the tables can be copied.
+      const summary = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
+      await vscode.window.showTextDocument(summary, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+      await vscode.commands.executeCommand('markdown.showPreview', summary.uri);
     }),
   );
   context.subscriptions.push(

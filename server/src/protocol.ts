@@ -35,6 +35,21 @@ export interface DetectResult {
 /** The start of a file is enough to recognise a log format; more would only cost time. */
 export const DETECT_SAMPLE = 64 * 1024;
 
+/** Server request: the trace in numbers (counts per method, status code and server, the 302s and 503s over time, the slowest transactions) as Markdown. */
+export const TRACE_SUMMARY = 'sipTrace/traceSummary';
+
+export interface TraceSummaryParams {
+  readonly uri: string;
+}
+
+export interface TraceSummaryResult {
+  readonly markdown: string;
+}
+
+export function readTraceSummaryParams(raw: unknown): TraceSummaryParams | undefined {
+  return isRecord(raw) && typeof raw.uri === 'string' ? { uri: raw.uri } : undefined;
+}
+
 // --- Call flow ---------------------------------------------------------------------------------
 
 /** Server request: the call flow of an open document. */

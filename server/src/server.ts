@@ -5,7 +5,7 @@ import { ParsedDocument } from './documents';
 import { getLanguageService } from './languageService';
 import { Finding } from './sip/model';
 import { DEFAULT_SETTINGS, Settings, readSettings, ruleParameters } from './settings';
-import { CALL_FLOW, CALL_FLOW_EXPORT, DETECT_FORMAT, DetectParams, TRACE_INFO, readCallFlowExportParams, readCallFlowParams } from './protocol';
+import { CALL_FLOW, CALL_FLOW_EXPORT, DETECT_FORMAT, DetectParams, TRACE_INFO, TRACE_SUMMARY, readCallFlowExportParams, readCallFlowParams, readTraceSummaryParams } from './protocol';
 import { CAPTURE_SCHEME } from './sip/capture/files';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -21,16 +21,21 @@ const documents = new TextDocuments<TextDocument>({
 });
 const settingsByUri = new Map<string, Promise<Settings>>();
 let canAskConfiguration = false;
+let canRefreshInlayHints = false;
 let initialSettings: Settings = DEFAULT_SETTINGS;
 
 connection.onInitialize((params) => {
   canAskConfiguration = params.capabilities.workspace?.configuration === true;
+  canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
   initialSettings = readSettings(params.initializationOptions);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       documentSymbolProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      inlayHintProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       codeLensProvider: { resolveProvider: false },
     },
@@ -145,6 +150,8 @@ connection.onDidChangeConfiguration((change) => {
   settingsByUri.clear();
   if (!canAskConfiguration) initialSettings = readSettings((change.settings as { sipTrace?: unknown } | undefined)?.sipTrace);
   for (const document of documents.all()) schedule(document);
+  // The editor asks for hints again only when told: the setting that turns them off may have changed.
+  if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
 });
 
 function withDocument<T>(uri: string, fallback: T, run: (document: TextDocument) => T): T {
@@ -160,6 +167,12 @@ function withDocument<T>(uri: string, fallback: T, run: (document: TextDocument)
 
 connection.onHover((params) => withDocument(params.textDocument.uri, null, (d) => service.doHover(d, params.position)));
 connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, [], (d) => service.getSymbols(d)));
+connection.onDefinition((params) => withDocument(params.textDocument.uri, null, (d) => service.getDefinition(d, params.position)));
+connection.languages.inlayHint.on(async (params) => {
+  const settings = await settingsFor(params.textDocument.uri);
+  return withDocument(params.textDocument.uri, [], (d) => service.getInlayHints(d, params.range, settings));
+});
+connection.onReferences((params) => withDocument(params.textDocument.uri, [], (d) => service.findReferences(d, params.position, params.context.includeDeclaration)));
 connection.onCodeAction(async (params) => {
   // A decoded capture is read-only: an edit could not be saved back into the packets.
   if (params.textDocument.uri.startsWith(`${CAPTURE_SCHEME}:`)) return [];
@@ -168,8 +181,8 @@ connection.onCodeAction(async (params) => {
 });
 
 connection.onCodeLens((params) => withDocument(params.textDocument.uri, [], (d) => service.getCodeLenses(d)));
-/** A call flow request: its parameters checked, answered on the document's current version. */
-function onCallFlowRequest<P extends { readonly uri: string }, R>(method: string, read: (raw: unknown) => P | undefined, compute: (d: TextDocument, settings: Settings, params: P) => R): void {
+/** A request about one document (call flow, summary): its parameters checked, answered on the document's current version. */
+function onDocumentRequest<P extends { readonly uri: string }, R>(method: string, read: (raw: unknown) => P | undefined, compute: (d: TextDocument, settings: Settings, params: P) => R): void {
   connection.onRequest(method, async (raw: unknown) => {
     const params = read(raw);
     if (!params || !documents.get(params.uri)) return null;
@@ -177,8 +190,9 @@ function onCallFlowRequest<P extends { readonly uri: string }, R>(method: string
     return withDocument(params.uri, null, (d) => compute(d, settings, params));
   });
 }
-onCallFlowRequest(CALL_FLOW, readCallFlowParams, service.getCallFlow);
-onCallFlowRequest(CALL_FLOW_EXPORT, readCallFlowExportParams, service.exportCallFlow);
+onDocumentRequest(CALL_FLOW, readCallFlowParams, service.getCallFlow);
+onDocumentRequest(CALL_FLOW_EXPORT, readCallFlowExportParams, service.exportCallFlow);
+onDocumentRequest(TRACE_SUMMARY, readTraceSummaryParams, (d) => service.getTraceSummary(d));
 
 connection.onRequest(DETECT_FORMAT, (params: Partial<DetectParams> | undefined) => service.detect(typeof params?.sample === 'string' ? params.sample : ''));
 

@@ -9,6 +9,7 @@ export interface Settings {
   readonly maxDiagnostics: number;
   readonly quickFix: { readonly retryAfterSeconds: number };
   readonly persistent503: { readonly minResponses: number; readonly minSpanSeconds: number };
+  readonly inlayHints: { readonly callDelta: boolean };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -16,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxDiagnostics: DEFAULT_MAX_FINDINGS,
   quickFix: { retryAfterSeconds: 30 },
   persistent503: { minResponses: DEFAULT_RULE_PARAMETERS.persistent503MinResponses, minSpanSeconds: DEFAULT_RULE_PARAMETERS.persistent503MinSpanSeconds },
+  inlayHints: { callDelta: true },
 };
 
 /** The rule thresholds the settings hold. */
@@ -40,6 +42,7 @@ export function readSettings(raw: unknown): Settings {
   }
   const quickFix = isRecord(raw.quickFix) ? raw.quickFix : {};
   const persistent503 = isRecord(raw.persistent503) ? raw.persistent503 : {};
+  const inlayHints = isRecord(raw.inlayHints) ? raw.inlayHints : {};
   return {
     rules,
     maxDiagnostics: nonNegativeInteger(raw.maxDiagnostics, DEFAULT_SETTINGS.maxDiagnostics),
@@ -48,5 +51,6 @@ export function readSettings(raw: unknown): Settings {
       minResponses: nonNegativeInteger(persistent503.minResponses, DEFAULT_SETTINGS.persistent503.minResponses),
       minSpanSeconds: nonNegativeInteger(persistent503.minSpanSeconds, DEFAULT_SETTINGS.persistent503.minSpanSeconds),
     },
+    inlayHints: { callDelta: typeof inlayHints.callDelta === 'boolean' ? inlayHints.callDelta : DEFAULT_SETTINGS.inlayHints.callDelta },
   };
 }

@@ -220,7 +220,7 @@ describe('SIP Trace Inspector in VS Code', () => {
     await w.screenshot('quick-fix-applied');
   });
 
-  scenario('4. the grammar colours 3xx and 5xx status codes differently; the Outline lists one entry per message', 'highlighting-outline', async (w, t) => {
+  scenario('4. the grammar colours 3xx and 5xx status codes differently; the Outline lists the calls, their transactions and one entry per message', 'highlighting-outline', async (w, t) => {
     await w.openFile(TRACE);
     await w.hidePanel();
 
@@ -260,7 +260,7 @@ describe('SIP Trace Inspector in VS Code', () => {
     assert.equal(fg302, rgbToHex(color302), 'the 302 is rendered in its theme colour');
     assert.equal(fg503, rgbToHex(color503), 'the 503 is rendered in its theme colour');
 
-    // Outline: one entry per message, named by its start line, in order.
+    // Outline: calls → transactions → messages; the leaves are the messages, named by their start lines, in trace order.
     const names = startLines(readFileSync(workspaceFile(TRACE), 'latin1'));
     assert.equal(names.length, 13, 'the example has 13 messages (test oracle)');
     const explorer = w.page.locator('.pane-header[aria-label^="Explorer Section"][aria-expanded="true"]');
@@ -268,33 +268,39 @@ describe('SIP Trace Inspector in VS Code', () => {
     await w.command('Explorer: Focus on Outline View');
     const rows = w.page.locator('.outline-pane .monaco-list-row');
     await rows.first().waitFor();
-    const seen = new Map<number, string>();
-    const collect = async (): Promise<void> => {
-      const visible = await rows.evaluateAll((els) => els.map((e) => ({
-        pos: Number(e.getAttribute('aria-posinset')),
-        size: Number(e.getAttribute('aria-setsize')),
-        level: e.getAttribute('aria-level') as string,
-        label: (e.getAttribute('aria-label') ?? '') as string,
-      })));
-      for (const r of visible) {
-        assert.equal(r.level, '1', `outline row ${r.label} is top-level`);
-        assert.equal(r.size, names.length, `outline size on row ${r.label}`);
-        seen.set(r.pos, r.label.replace(/ \((method|event)\)$/, ''));
-      }
-    };
+    const focused = rows.and(w.page.locator('.focused'));
+    const readFocused = () => focused.evaluate((e) => ({
+      index: Number(e.getAttribute('data-index')),
+      level: Number(e.getAttribute('aria-level')),
+      expanded: e.getAttribute('aria-expanded'),
+      label: (e.getAttribute('aria-label') ?? '').replace(/ \((method|event|module|function)\)$/, ''),
+    }));
+    // Walks every row with the keyboard, expanding what is collapsed, whatever outline.collapseItems says.
+    const leaves: Array<{ index: number; label: string }> = [];
+    const calls: string[] = [];
     await w.page.keyboard.press('Home');
-    await collect();
-    for (let i = 0; i < 50 && seen.size < names.length; i++) {
-      await w.page.keyboard.press('PageDown');
-      await collect();
+    for (let step = 0; step < 100; step++) {
+      const row = await readFocused();
+      if (row.expanded === 'false') {
+        await w.page.keyboard.press('ArrowRight');
+        await rows.and(w.page.locator(`[data-index="${row.index}"][aria-expanded="true"]`)).waitFor();
+        continue;
+      }
+      if (row.expanded === null) leaves.push({ index: row.index, label: row.label });
+      else if (row.level === 1) calls.push(row.label);
+      await w.page.keyboard.press('ArrowDown');
+      const moved = await rows.and(w.page.locator(`.focused[data-index="${row.index + 1}"]`)).waitFor({ timeout: 1_000 }).then(() => true, () => false);
+      if (!moved) break;
     }
-    assert.deepEqual([...seen.keys()].sort((a, b) => a - b), names.map((_, i) => i + 1), 'one outline entry per message');
-    assert.deepEqual(names.map((_, i) => seen.get(i + 1)), names, 'outline entries named by the start lines, in order');
+    t.diagnostic(`outline calls: ${calls.join(' | ')}`);
+    assert.deepEqual(calls.map((c) => c.replace(/:.*/, '')), ['Call a84b4c76', 'Call reg-77aa', 'Call opt-1'], 'one top-level entry per call');
+    assert.equal(calls[0], 'Call a84b4c76: INVITE alice → bob (302 → 200 OK)', 'a call is named like the calls list');
+    assert.deepEqual(leaves.map((l) => l.label), names, 'one leaf per message, named by its start line, in order');
     // Choosing an entry reveals its message: the first 503.
     const target = names.findIndex((n) => n.startsWith('SIP/2.0 503 '));
     await w.page.keyboard.press('Home');
-    for (let i = 0; i < target; i++) await w.page.keyboard.press('ArrowDown');
-    await rows.and(w.page.locator(`.focused[aria-posinset="${target + 1}"]`)).waitFor();
+    for (let i = 0; i < leaves[target].index; i++) await w.page.keyboard.press('ArrowDown');
+    await rows.and(w.page.locator(`.focused[data-index="${leaves[target].index}"]`)).waitFor();
     await w.page.keyboard.press('Enter');
     await w.page.locator('#status\\.editor\\.selection', { hasText: 'Ln 112, Col 1' }).waitFor();
     await w.breadcrumbSymbol().filter({ hasText: names[target] }).waitFor(); // breadcrumbs use the same symbols

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, DocumentSymbol, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
-import { ROOT, request, response } from '../helpers';
+import type { CodeAction, Diagnostic, DocumentSymbol, Hover, InlayHint, Location, MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import { ROOT, messageSymbols, request, response } from '../helpers';
 import { decodeCapture } from '../../server/src/sip/capture/decode';
 
 interface Published {
@@ -124,7 +124,7 @@ test('diagnostics, hovers, code actions and symbols over stdio', async () => {
     assert.ok(after.some((d) => d.code === 'sip.503.service-unavailable' && /Retry-After: 45/.test(d.message)));
 
     const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } })) as DocumentSymbol[];
-    assert.deepEqual(symbols.map((s) => s.name), ['INVITE sip:bob@biloxi.example.com SIP/2.0', 'SIP/2.0 302 Moved Temporarily', 'INVITE sip:bob@192.0.2.4 SIP/2.0', 'SIP/2.0 503 Service Unavailable']);
+    assert.deepEqual(messageSymbols(symbols).map((s) => s.name), ['INVITE sip:bob@biloxi.example.com SIP/2.0', 'SIP/2.0 302 Moved Temporarily', 'INVITE sip:bob@192.0.2.4 SIP/2.0', 'SIP/2.0 503 Service Unavailable']);
 
     const empty = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range: missing.range, context: { diagnostics: [missing], only: ['refactor'] } })) as CodeAction[];
     assert.deepEqual(empty, []);
@@ -156,9 +156,49 @@ test('garbage and a huge line do not take the server down', async () => {
     const diagnostics = await client.diagnostics('file:///tmp/garbage.sip', (p) => p.diagnostics.some((d) => d.code === 'sip.trace.binary-content'));
     assert.ok(diagnostics.length > 0);
     const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///tmp/garbage.sip' } })) as DocumentSymbol[];
-    assert.equal(symbols.length, 1);
+    assert.equal(messageSymbols(symbols).length, 1);
   } finally {
     await client.close();
+  }
+});
+
+test('definition, references, inlay hints and the trace summary over stdio; the setting turns the hints off', async () => {
+  const text = readFileSync(join(ROOT, 'test', 'fixtures', 'behaviour', 'redirect-followed_messages.log'), 'utf8');
+  const lines = text.split('\n');
+  const uri = 'file:///tmp/redirect-followed_messages.log';
+  const line302 = lines.findIndex((l) => l.startsWith('SIP/2.0 302'));
+  const lineInvite = lines.findIndex((l) => l.startsWith('INVITE '));
+  const lineCallId = lines.findIndex((l) => l.startsWith('Call-ID: '));
+  const everything = { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } };
+  const client = new Client();
+  try {
+    const init = await client.initialize({});
+    assert.equal(init.capabilities.definitionProvider, true);
+    assert.equal(init.capabilities.referencesProvider, true);
+    assert.equal(init.capabilities.inlayHintProvider, true);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sip', version: 1, text } });
+    await client.diagnostics(uri);
+    const definition = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: line302, character: 9 } })) as Location;
+    assert.deepEqual(definition.range.start, { line: lineInvite, character: 0 });
+    const references = (await client.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: { line: lineCallId, character: 10 }, context: { includeDeclaration: true } })) as Location[];
+    assert.equal(references.length, 10, 'the messages of the first call');
+    assert.ok(references.every((r) => lines[r.range.start.line].startsWith('Call-ID: 1-')));
+    const hints = (await client.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: everything })) as InlayHint[];
+    assert.ok(hints.length > 0 && hints.every((h) => /^\+\d+\.\d{3} s$/.test(String(h.label))), JSON.stringify(hints.slice(0, 3)));
+    const summary = (await client.connection.sendRequest('sipTrace/traceSummary', { uri })) as { markdown: string };
+    assert.match(summary.markdown, /^# SIP trace summary: redirect\\-followed\\_messages\.log\n/);
+    assert.equal(await client.connection.sendRequest('sipTrace/traceSummary', { uri: 42 }), null, 'parameters are checked');
+  } finally {
+    await client.close();
+  }
+  const off = new Client({ inlayHints: { callDelta: false } });
+  try {
+    await off.initialize({ workspace: { configuration: true } });
+    await off.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sip', version: 1, text } });
+    await off.diagnostics(uri);
+    assert.deepEqual(await off.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: everything }), []);
+  } finally {
+    await off.close();
   }
 });
 
@@ -174,7 +214,7 @@ test('a SIPp log: metadata in the outline and the hover, the format in a notific
     const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
     // The notification follows the diagnostics; the request's round trip has let it arrive.
     assert.deepEqual(client.traceInfo.find((i) => i.uri === uri), { uri, version: 1, format: 'SIPp message log', messages: 10, complete: true });
-    assert.match(symbols[0].name, /^\d{2}:\d{2}:\d{2}\.\d{3} sent INVITE sip:redirect@127\.0\.0\.1:5070 SIP\/2\.0$/);
+    assert.match(messageSymbols(symbols)[0].name, /^\d{2}:\d{2}:\d{2}\.\d{3} sent INVITE sip:redirect@127\.0\.0\.1:5070 SIP\/2\.0$/);
     const line302 = text.split('\n').findIndex((l) => l.startsWith('SIP/2.0 302'));
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: line302, character: 9 } })) as Hover;
     const value = (hover.contents as MarkupContent).value;
@@ -288,7 +328,7 @@ test('a decoded capture (sip-capture: scheme) gets diagnostics, hovers and symbo
     assert.ok(missing, JSON.stringify(capture.map((d) => d.code)));
     assert.deepEqual(client.traceInfo.find((i) => i.uri === uris[0]), { uri: uris[0], version: 1, format: 'packet capture', messages: 18, complete: true });
     const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uris[0] } })) as DocumentSymbol[];
-    assert.equal(symbols.length, 18);
+    assert.equal(messageSymbols(symbols).length, 18);
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uris[0] }, position: { line: missing.range.start.line, character: 9 } })) as Hover;
     assert.match((hover.contents as MarkupContent).value, /503 Service Unavailable/);
     const framing = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uris[0] }, position: missing.range.start })) as Hover;

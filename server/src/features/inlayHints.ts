@@ -1,0 +1,46 @@
+import { InlayHint, Range } from 'vscode-languageserver-types';
+import { ParsedDocument } from '../documents';
+import { firstAfter } from '../sip/calls/callModel';
+import { formatDelta } from '../sip/flow/text';
+
+/** The first message that starts at or after `offset`. */
+function firstFrom(document: ParsedDocument, offset: number): number {
+  const { messages } = document.trace;
+  let lo = 0;
+  let hi = messages.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (messages.offsetOf(mid) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * After each start line in `range`: the time since the previous message of the same call (`+0.212 s`),
+ * which is what tells a slow answer or a retransmission timer apart when calls interleave. Only
+ * the messages in sight are looked at; a trace without times gets none.
+ */
+export function computeInlayHints(document: ParsedDocument, range: Range): InlayHint[] {
+  const { trace, calls, lines } = document;
+  const { summaries } = calls;
+  const end = lines.offset(range.end.line, range.end.character);
+  const hints: InlayHint[] = [];
+  for (let i = firstFrom(document, lines.offset(range.start.line, range.start.character)); i < trace.messages.length && trace.messages.offsetOf(i) <= end; i++) {
+    const s = summaries[i];
+    const call = s.time === undefined || s.callId === '' ? undefined : calls.calls.get(s.callId);
+    if (!call) continue;
+    // The message's own slot is the one before the first after it.
+    const previous = call[firstAfter(call, i) - 2];
+    const before = previous === undefined ? undefined : summaries[previous].time;
+    if (before === undefined) continue;
+    const line = trace.messages.at(i).startLine;
+    hints.push({
+      position: lines.position(line.end),
+      label: formatDelta(s.time! - before),
+      paddingLeft: true,
+      tooltip: `Since the previous message of call ${s.callId} (line ${lines.position(trace.messages.offsetOf(previous)).line + 1})`,
+    });
+  }
+  return hints;
+}

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CallFlow } from '../../server/src/sip/flow/callFlow';
 import { arrowAt } from '../../server/src/sip/flow/callFlow';
+import { callFlowPage } from './callFlowPage';
 import { CALL_FLOW, CALL_FLOW_EXPORT, CallFlowParams, ExportFormat, ToWebview, readWebviewMessage } from '../../server/src/protocol';
 
 export const NAMES_SETTING = 'callFlow.participantNames';
@@ -114,36 +115,12 @@ export class CallFlowPanel {
 
   private html(media: vscode.Uri): string {
     const { webview } = this.panel;
-    const nonce = randomBytes(18).toString('base64');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'callFlow.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'callFlow.css'));
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; font-src ${webview.cspSource};">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${style}">
-<title>Call flow</title>
-</head>
-<body>
-<div id="toolbar">
-<button id="toggle-calls" title="The calls of the trace: pick some and show them">Calls</button>
-<button id="show-selected">Show selected</button>
-<button id="show-all">Show all</button>
-<label><input type="checkbox" id="legs"> with related legs</label>
-<button data-export="svg">Export SVG</button>
-<button data-export="mermaid">Mermaid</button>
-<button data-export="plantuml">PlantUML</button>
-<button data-export="csv">Calls CSV</button>
-<span id="summary"></span>
-</div>
-<div id="calls"><table><thead><tr><th></th><th>Call-ID</th><th>From</th><th>To</th><th>Method</th><th>Start</th><th>Duration</th><th>Msgs</th><th>State</th><th>Findings</th><th>Legs</th></tr></thead><tbody id="calls-body"></tbody></table></div>
-<div id="header-wrap"><div id="header"></div></div>
-<div id="scroller" tabindex="0"><div id="spacer"><svg id="rows" xmlns="http://www.w3.org/2000/svg"></svg></div></div>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+    return callFlowPage({
+      nonce: randomBytes(18).toString('base64'),
+      source: webview.cspSource,
+      script: webview.asWebviewUri(vscode.Uri.joinPath(media, 'callFlow.js')).toString(),
+      style: webview.asWebviewUri(vscode.Uri.joinPath(media, 'callFlow.css')).toString(),
+    });
   }
 
   private post(message: ToWebview): void {

@@ -8,6 +8,7 @@
 //   d. a 100 MB trace over LSP (BENCH_BIG_MB, 0 to skip): open until complete, memory
 //   e. sip-trace-lint on the same 100 MB trace: MB/s and peak memory
 //   f. a capture of about 15 MB: decode + parse + all rules against tshark (captureBench.ts)
+//   g. SIP: Show Call Flow on the 10 MB trace: command to first paint in headless Chromium (flowPaint.ts)
 // Both parts interleave what they compare (rounds of A B C; alternating server processes), so that
 // load from other processes on the machine falls on both sides alike.
 // Run: npm run bench   (or: npm run build && tsc -p tsconfig.test.json && node out/test/bench/bench.js)
@@ -27,6 +28,7 @@ import { parseTrace } from '../../server/src/sip/parser';
 import { diagnose } from '../../server/src/sip/diagnose';
 import { generateTrace } from './generateTrace';
 import { measureCapture } from './captureBench';
+import { measureFlowPaint } from './flowPaint';
 
 const sip = require('sip') as { parse(message: string): { headers: Record<string, unknown>; content?: string } | undefined };
 
@@ -434,6 +436,7 @@ async function main(): Promise<void> {
   const big = bigMb > 0 ? await measureBig(bigMb) : undefined;
   const captureMb = Number(process.env.BENCH_CAPTURE_MB ?? 15);
   const capture = captureMb > 0 ? measureCapture(ROOT, captureMb) : [];
+  const paint = await measureFlowPaint(ROOT, text);
 
   // Summary.
   const rows: Array<[string, string, string, string]> = [
@@ -454,6 +457,7 @@ async function main(): Promise<void> {
     ['  same, after full GC', `+${mib(gcP)} / +${mib(gcF)} → ${ratio(gcRatio)}`, '', '(retained)'],
     ...(big ? big.rows : []),
     ...capture,
+    ...paint,
   ];
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
   console.log('\nSummary (in-process: best of runs; LSP: medians)');

@@ -2,7 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseTrace } from '../server/src/sip/parser';
-import { diagnose, RatedFinding } from '../server/src/sip/diagnose';
+import assert from 'node:assert/strict';
+import { diagnose, RatedFinding, runRules } from '../server/src/sip/diagnose';
+import { findingsAt, fixFor } from '../server/src/sip/fixes';
 import { TextEdit } from '../server/src/sip/edits';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 
@@ -29,6 +31,18 @@ export function lintText(text: string): RatedFinding[] {
 
 export function codes(text: string): string[] {
   return lintText(text).map((f) => f.code);
+}
+
+/** The text after the quick fix of the first `code` finding, found again from its code and offset as the editor asks for it. */
+export function applyFirstFix(text: string, code: string, options = { retryAfterSeconds: 30 }): string {
+  const trace = parseTrace(text);
+  const finding = runRules(trace).find((f) => f.code === code);
+  assert.ok(finding, `${code} expected before the fix`);
+  const [again] = findingsAt(trace, code, finding.offset);
+  assert.ok(again, 'the finding is found again from its code and offset');
+  const fix = fixFor(trace, again, options);
+  assert.ok(fix, `a fix for ${code}`);
+  return applyEdits(text, fix.edits);
 }
 
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {

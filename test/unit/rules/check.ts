@@ -6,9 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTrace } from '../../../server/src/sip/parser';
 import { runRules } from '../../../server/src/sip/diagnose';
-import { findingsAt, fixFor } from '../../../server/src/sip/fixes';
 import type { Finding, RuleCode } from '../../../server/src/sip/model';
-import { FIXTURES, applyEdits } from '../../helpers';
+import { FIXTURES, applyFirstFix } from '../../helpers';
 
 const MARKER = /^(\s*)(\^+)\s+(\S+)\s*$/;
 
@@ -67,15 +66,8 @@ export function checkFixture(code: RuleCode, file: string, spans: ReadonlyArray<
 /** Applies the quick fix of the first `code` finding in `marked` and returns the new text, which no longer has that finding there. */
 export function applyFix(code: RuleCode, marked: string, options = { retryAfterSeconds: 30 }): string {
   const { text } = unmark(marked);
-  const trace = parseTrace(text);
-  const finding = runRules(trace).find((f) => f.code === code);
-  assert.ok(finding, `${code} expected before the fix`);
-  const [again] = findingsAt(trace, code, finding.offset);
-  assert.ok(again, 'the finding is found again from its code and offset');
-  const fix = fixFor(trace, again, options);
-  assert.ok(fix, `a fix for ${code}`);
-  const fixed = applyEdits(text, fix.edits);
+  const fixed = applyFirstFix(text, code, options);
   const after = runRules(parseTrace(fixed)).filter((f) => f.code === code);
-  assert.equal(after.length, runRules(trace).filter((f) => f.code === code).length - 1, `the fix removes one ${code}`);
+  assert.equal(after.length, runRules(parseTrace(text)).filter((f) => f.code === code).length - 1, `the fix removes one ${code}`);
   return fixed;
 }

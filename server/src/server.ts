@@ -6,7 +6,6 @@ import { getLanguageService } from './languageService';
 import { Finding } from './sip/model';
 import { DEFAULT_SETTINGS, Settings, readSettings, ruleParameters } from './settings';
 import { CALL_FLOW, CALL_FLOW_EXPORT, DETECT_FORMAT, DetectParams, TRACE_INFO, TRACE_SUMMARY, readCallFlowExportParams, readCallFlowParams, readTraceSummaryParams } from './protocol';
-import { CAPTURE_SCHEME } from './sip/capture/files';
 
 const connection = createConnection(ProposedFeatures.all);
 const service = getLanguageService();
@@ -114,9 +113,7 @@ async function validate(document: TextDocument): Promise<void> {
       await yieldToEvents();
       if (!current()) return;
     }
-    analysis.checkMessages(Infinity);
-    analysis.checkTrace();
-    await publish(traces.get(document), analysis.findings(), settings, true);
+    await publish(traces.get(document), service.doValidation(document, settings), settings, true);
   } catch (error) {
     // A bug in one rule must not take the server down with the user's document.
     connection.console.error(`sip-trace: validating ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -174,8 +171,6 @@ connection.languages.inlayHint.on(async (params) => {
 });
 connection.onReferences((params) => withDocument(params.textDocument.uri, [], (d) => service.findReferences(d, params.position, params.context.includeDeclaration)));
 connection.onCodeAction(async (params) => {
-  // A decoded capture is read-only: an edit could not be saved back into the packets.
-  if (params.textDocument.uri.startsWith(`${CAPTURE_SCHEME}:`)) return [];
   const settings = await settingsFor(params.textDocument.uri);
   return withDocument(params.textDocument.uri, [], (d) => service.getCodeActions(d, params.context, settings));
 });

@@ -3,10 +3,13 @@ import { CodeAction, CodeActionContext, CodeActionKind, Diagnostic } from 'vscod
 import { findingsAt, fixFor } from '../sip/fixes';
 import { Settings } from '../settings';
 import { offsetOf, rangeOf } from './positions';
+import { CAPTURE_SCHEME } from '../sip/capture/files';
 import { SOURCE } from './diagnostics';
 
 /** Quick fixes for our diagnostics in the request, chosen by code, recomputed on the current text. */
 export function computeCodeActions(document: ParsedDocument, context: CodeActionContext, settings: Settings): CodeAction[] {
+  // A decoded capture is read-only: an edit could not be saved back into the packets.
+  if (document.uri.startsWith(`${CAPTURE_SCHEME}:`)) return [];
   const only = context.only;
   if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`))) return [];
   const actions: CodeAction[] = [];

@@ -19,14 +19,15 @@ export const DOT = 46;
 export const STAR = 42;
 
 const TOKEN_PUNCTUATION = "-.!%*_+`'~";
-const tokenTable = new Uint8Array(128);
-for (let c = 48; c <= 57; c++) tokenTable[c] = 1;
-for (let c = 65; c <= 90; c++) tokenTable[c] = 1;
-for (let c = 97; c <= 122; c++) tokenTable[c] = 1;
-for (const ch of TOKEN_PUNCTUATION) tokenTable[ch.charCodeAt(0)] = 1;
+/** 1 for the ASCII codes of token chars; for loops that test `c < 128 && TOKEN[c] === 1` inline. */
+export const TOKEN = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) TOKEN[c] = 1;
+for (let c = 65; c <= 90; c++) TOKEN[c] = 1;
+for (let c = 97; c <= 122; c++) TOKEN[c] = 1;
+for (const ch of TOKEN_PUNCTUATION) TOKEN[ch.charCodeAt(0)] = 1;
 
 export function isTokenChar(c: number): boolean {
-  return c < 128 && tokenTable[c] === 1;
+  return c < 128 && TOKEN[c] === 1;
 }
 
 export function isWhitespace(c: number): boolean {

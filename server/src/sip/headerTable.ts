@@ -1,13 +1,56 @@
 // All header fields of a trace in one Int32Array, six numbers per field, so a 10 MB trace holds
 // a few MB of numbers instead of two hundred thousand objects. Header objects are made on demand.
 import { Header, HeaderRows, SipMessage } from './model';
+import { canonicalHeaderName } from './headerNames';
 
 const FIELDS = 6; // offset, nameEnd, valueOffset, valueEnd, end, name id
+
+/**
+ * Header names as written (`Via`, `v`, `CALL-ID`) → their id, found by a hash the parser computes
+ * while it scans the name, so reading a header allocates no string. Open addressing; a trace with
+ * more spellings than it holds just looks the rest up by slicing.
+ */
+class WrittenNames {
+  private static readonly SLOTS = 2048; // a power of two, twice MAX
+  private static readonly MAX = 1024;
+  private readonly hashes = new Int32Array(WrittenNames.SLOTS);
+  private readonly written: Array<string | undefined> = new Array(WrittenNames.SLOTS).fill(undefined);
+  private readonly ids = new Int32Array(WrittenNames.SLOTS);
+  private size = 0;
+
+  /** The id of the name text[from, to), whose hash is `hash` (see nameHash). */
+  idOf(table: HeaderTable, text: string, from: number, to: number, hash: number): number {
+    const mask = WrittenNames.SLOTS - 1;
+    const length = to - from;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const known = this.written[slot];
+      if (known === undefined) break;
+      if (this.hashes[slot] === hash && known.length === length && text.startsWith(known, from)) return this.ids[slot];
+    }
+    const written = text.slice(from, to);
+    const id = table.idOf(canonicalHeaderName(written));
+    if (this.size < WrittenNames.MAX) {
+      let slot = hash & mask;
+      while (this.written[slot] !== undefined) slot = (slot + 1) & mask;
+      this.written[slot] = written;
+      this.hashes[slot] = hash;
+      this.ids[slot] = id;
+      this.size++;
+    }
+    return id;
+  }
+}
+
+/** One step of the hash WrittenNames expects: fold in the next char code of the name. */
+export function nameHash(hash: number, c: number): number {
+  return (Math.imul(hash, 31) + c) | 0;
+}
 
 export class HeaderTable implements HeaderRows {
   private rows = new Int32Array(FIELDS * 1024);
   private readonly names: string[];
   private readonly nameIds: Map<string, number>;
+  private readonly written: WrittenNames;
   private size = 0;
 
   /**
@@ -18,6 +61,7 @@ export class HeaderTable implements HeaderRows {
     const lender = sharing instanceof HeaderTable ? sharing : undefined;
     this.names = lender ? lender.names : [];
     this.nameIds = lender ? lender.nameIds : new Map();
+    this.written = lender ? lender.written : new WrittenNames();
   }
 
   /** Like MessageTable.spliced: rows [0, from), `inserted`'s rows, rows [to, count) with offsets moved by `offsetDelta`. */
@@ -61,6 +105,11 @@ export class HeaderTable implements HeaderRows {
       this.nameIds.set(name, id);
     }
     return id;
+  }
+
+  /** The id of the header name written as text[from, to), whose nameHash over its chars is `hash`. */
+  idOfWritten(text: string, from: number, to: number, hash: number): number {
+    return this.written.idOf(this, text, from, to, hash);
   }
 
   add(id: number, offset: number, nameEnd: number, valueOffset: number, valueEnd: number, end: number): void {
@@ -125,11 +174,16 @@ export class HeaderTable implements HeaderRows {
 
   /** First field called `name` in rows [first, first + count), or undefined. */
   findIn(first: number, count: number, name: string): Header | undefined {
-    const id = this.nameIds.get(name);
-    if (id === undefined) return undefined;
+    const row = this.rowOf(first, count, this.knownId(name));
+    return row < 0 ? undefined : this.header(row);
+  }
+
+  /** Row of the first field with name id `id` in rows [first, first + count), or -1. */
+  rowOf(first: number, count: number, id: number): number {
+    if (id < 0) return -1;
     for (let row = first, last = first + count; row < last; row++) {
-      if (this.rows[row * FIELDS + 5] === id) return this.header(row);
+      if (this.rows[row * FIELDS + 5] === id) return row;
     }
-    return undefined;
+    return -1;
   }
 }

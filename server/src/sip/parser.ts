@@ -1,14 +1,13 @@
 // Splits a trace into SIP messages and records where every part of each one lies.
 // One forward pass over the text, char codes only; it never throws: problems become findings.
-import { Finding, Header, HeaderRows, MessageRows, SipMessage, Trace } from './model';
-import { HeaderTable } from './headerTable';
+import { Finding, HeaderRows, MessageRows, SipMessage, Trace } from './model';
+import { HeaderTable, nameHash } from './headerTable';
 import { MessageTable } from './messageTable';
-import { COLON, CR, HT, LF, SP, indexOfCode, isDigit, isTokenChar, lineEnd, skipWhitespace, trimEnd } from './chars';
+import { COLON, CR, HT, LF, SP, TOKEN, indexOfCode, isDigit, lineEnd, skipWhitespace, trimEnd } from './chars';
 import { Region, contentLength } from './region';
 import { detectFormat, detectLinePrefix, Frame, MessageMeta, TraceFormat } from './formats';
 import { LinePrefix } from './prefix';
 import { isStartLine, parseStartLine } from './startLine';
-import { canonicalHeaderName } from './headerNames';
 import { advanceBlank, advanceUtf8, utf8Length } from './utf8';
 import { rule as contentLengthExtraBody } from './rules/contentLengthExtraBody';
 import { rule as contentLengthInvalid } from './rules/contentLengthInvalid';
@@ -41,7 +40,7 @@ export function layoutOf(trace: Trace): Layout | undefined {
 
 /** `sharing`: the header table of a trace whose rows the new ones will be spliced into. */
 export function newParseState(sharing?: HeaderRows): ParseState {
-  return { findings: [], messages: new MessageTable(), headers: new HeaderTable(sharing), names: new Map() };
+  return { findings: [], messages: new MessageTable(), headers: new HeaderTable(sharing) };
 }
 
 export function parseTrace(text: string): Trace {
@@ -256,13 +255,17 @@ export interface ParseState {
   readonly findings: Finding[];
   readonly messages: MessageTable;
   readonly headers: HeaderTable;
-  /** Header names as written → their id in the header table. */
-  readonly names: Map<string, number>;
 }
 
+const NOT_A_HEADER =
+  'Not a header line: expected "Name: value", where the name is a token (RFC 3261 §7.3). If this is the body, the blank line before it is missing.';
+const ORPHAN_CONTINUATION =
+  'A line starting with whitespace continues the previous header (RFC 3261 §7.3.1), but there is no header before it. Remove the leading whitespace or join it to a header.';
+
+// The hot loop of the parser: one visit per header line, no allocation for a well-formed field.
 function parseMessage(region: Region, lineStart: number, lineStop: number, state: ParseState): SipMessage {
-  const { text, limit } = region;
-  const { findings, headers: table, names } = state;
+  const { text, limit, view } = region;
+  const { findings, headers: table } = state;
   const start = region.contentStart(lineStart, lineStop);
   const startEnd = region.contentEnd(lineStart, lineStop);
   const startLine = parseStartLine(text, start, startEnd, findings);
@@ -273,7 +276,7 @@ function parseMessage(region: Region, lineStart: number, lineStop: number, state
   let bodyOffset = -1;
   let headersUnterminated = pos === lineStop;
 
-  // The header being read; flushed when a line that does not continue it arrives.
+  // The header being read; added to the table when a line that does not continue it arrives.
   let hNameId = 0;
   let hOffset = -1;
   let hNameEnd = 0;
@@ -281,86 +284,74 @@ function parseMessage(region: Region, lineStart: number, lineStop: number, state
   let hValueEnd = 0;
   let hEnd = 0;
   let skippingMalformed = false;
-  const flush = () => {
-    if (hOffset < 0) return;
-    if (hValueOffset < 0) hValueOffset = hValueEnd;
-    table.add(hNameId, hOffset, hNameEnd, hValueOffset, hValueEnd, hEnd);
-    hOffset = -1;
-  };
-  /** Extends the current header's value with the content of [from, to). */
-  const addValue = (from: number, to: number) => {
-    const contentStart = skipWhitespace(text, from, to);
-    const contentEnd = trimEnd(text, contentStart, to);
-    if (contentEnd > contentStart) {
-      if (hValueOffset < 0) hValueOffset = contentStart;
-      hValueEnd = contentEnd;
-    }
-    hEnd = to;
-  };
 
   while (pos < limit) {
     const physicalEnd = region.lineEnd(pos);
-    const from = region.contentStart(pos, physicalEnd);
-    const end = region.contentEnd(pos, physicalEnd);
-    if (skipWhitespace(text, from, end) === end) {
-      // Empty (or whitespace-only) line: the header section ends here.
-      flush();
-      headersEnd = pos;
-      bodyOffset = region.nextLineStart(physicalEnd);
-      break;
+    const from = view ? view.contentStart(text, pos, physicalEnd) : pos;
+    const end = view ? view.contentEnd(text, pos, physicalEnd) : physicalEnd;
+    const first = from < end ? text.charCodeAt(from) : LF;
+    let i = from;
+    let hash = 0;
+    let c = first;
+    while (i < end && c < 128 && TOKEN[c] === 1) {
+      hash = nameHash(hash, c);
+      c = text.charCodeAt(++i);
     }
-    const first = text.charCodeAt(from);
-    if (first === SP || first === HT) {
-      if (hOffset >= 0) addValue(from, end);
-      else if (!skippingMalformed) {
-        findings.push({
-          code: headerMalformed.code,
-          offset: from,
-          length: end - from,
-          message: 'A line starting with whitespace continues the previous header (RFC 3261 §7.3.1), but there is no header before it. Remove the leading whitespace or join it to a header.',
-        });
-      }
-    } else if (isStartLine(text, from, end)) {
-      // The next message begins without the blank line that ends a header section.
-      flush();
-      headersEnd = pos;
-      bodyOffset = pos;
-      break;
-    } else {
-      flush();
-      let i = from;
-      while (i < end && isTokenChar(text.charCodeAt(i))) i++;
-      const colon = skipWhitespace(text, i, end);
-      if (i === from || text.charCodeAt(colon) !== COLON) {
-        skippingMalformed = true;
-        findings.push({
-          code: headerMalformed.code,
-          offset: from,
-          length: end - from,
-          message: 'Not a header line: expected "Name: value", where the name is a token (RFC 3261 §7.3). If this is the body, the blank line before it is missing.',
-        });
-      } else {
-        skippingMalformed = false;
-        const written = text.slice(from, i);
-        let id = names.get(written);
-        if (id === undefined) {
-          id = table.idOf(canonicalHeaderName(written));
-          if (names.size < 1024) names.set(written, id);
+    // `Name:` with nothing between: a header, never a start line (which needs whitespace or "/" there).
+    let colon = i < end && c === COLON && i > from ? i : -1;
+    if (colon < 0) {
+      if (first === SP || first === HT || first === LF) {
+        if (skipWhitespace(text, from, end) === end) {
+          // Empty (or whitespace-only) line: the header section ends here.
+          headersEnd = pos;
+          bodyOffset = region.nextLineStart(physicalEnd);
+          break;
         }
-        hNameId = id;
-        hOffset = from;
-        hNameEnd = i;
-        hValueOffset = -1;
-        hValueEnd = colon + 1;
-        addValue(colon + 1, end);
+        if (hOffset >= 0) {
+          const contentStart = skipWhitespace(text, from, end);
+          if (hValueOffset < 0) hValueOffset = contentStart;
+          hValueEnd = trimEnd(text, contentStart, end);
+          hEnd = end;
+        } else if (!skippingMalformed) {
+          findings.push({ code: headerMalformed.code, offset: from, length: end - from, message: ORPHAN_CONTINUATION });
+        }
+        pos = region.nextLineStart(physicalEnd);
+        headersEnd = pos;
+        if (pos === physicalEnd) headersUnterminated = true;
+        continue;
       }
+      if (isStartLine(text, from, end)) {
+        // The next message begins without the blank line that ends a header section.
+        headersEnd = pos;
+        bodyOffset = pos;
+        break;
+      }
+      const afterSpace = skipWhitespace(text, i, end);
+      if (i > from && afterSpace < end && text.charCodeAt(afterSpace) === COLON) colon = afterSpace;
     }
-    const next = region.nextLineStart(physicalEnd);
-    headersEnd = next;
-    if (next === physicalEnd) headersUnterminated = true;
-    pos = next;
+    if (hOffset >= 0) {
+      table.add(hNameId, hOffset, hNameEnd, hValueOffset < 0 ? hValueEnd : hValueOffset, hValueEnd, hEnd);
+      hOffset = -1;
+    }
+    if (colon < 0) {
+      skippingMalformed = true;
+      findings.push({ code: headerMalformed.code, offset: from, length: end - from, message: NOT_A_HEADER });
+    } else {
+      skippingMalformed = false;
+      hNameId = table.idOfWritten(text, from, i, hash);
+      hOffset = from;
+      hNameEnd = i;
+      const contentStart = skipWhitespace(text, colon + 1, end);
+      const contentEnd = trimEnd(text, contentStart, end);
+      hValueOffset = contentEnd > contentStart ? contentStart : -1;
+      hValueEnd = contentEnd > contentStart ? contentEnd : colon + 1;
+      hEnd = end;
+    }
+    pos = region.nextLineStart(physicalEnd);
+    headersEnd = pos;
+    if (pos === physicalEnd) headersUnterminated = true;
   }
-  flush();
+  if (hOffset >= 0) table.add(hNameId, hOffset, hNameEnd, hValueOffset < 0 ? hValueEnd : hValueOffset, hValueEnd, hEnd);
   if (bodyOffset < 0) bodyOffset = limit;
   if (headersUnterminated) {
     const lastLine = lineStartBefore(text, limit, start);
@@ -375,8 +366,9 @@ function parseMessage(region: Region, lineStart: number, lineStop: number, state
   const headerCount = table.count - firstHeader;
   const bodyEnd = findBodyEnd(
     region,
-    table.findIn(firstHeader, headerCount, 'content-length'),
-    table.findIn(firstHeader, headerCount, 'content-type'),
+    table,
+    table.rowOf(firstHeader, headerCount, table.knownId('content-length')),
+    table.rowOf(firstHeader, headerCount, table.knownId('content-type')),
     bodyOffset,
     eol === '\n',
     findings,
@@ -403,10 +395,11 @@ function lineStartBefore(text: string, offset: number, floor: number): number {
   return i;
 }
 
-/** Content-Length as a number, undefined when absent; reports a value that is not 1*DIGIT. */
-function readContentLength(text: string, header: Header | undefined, findings: Finding[]): number | undefined {
-  if (!header) return undefined;
-  const { valueOffset: from, valueEnd: to } = header;
+/** Content-Length (header row `row`, -1 when absent) as a number; reports a value that is not 1*DIGIT. */
+function readContentLength(text: string, table: HeaderTable, row: number, findings: Finding[]): number | undefined {
+  if (row < 0) return undefined;
+  const from = table.valueOffsetOf(row);
+  const to = table.valueEndOf(row);
   let ok = to > from;
   for (let i = from; i < to && ok; i++) ok = isDigit(text.charCodeAt(i));
   if (!ok) {
@@ -431,18 +424,20 @@ function readContentLength(text: string, header: Header | undefined, findings: F
  */
 function findBodyEnd(
   region: Region,
-  clHeader: Header | undefined,
-  contentType: Header | undefined,
+  table: HeaderTable,
+  clRow: number,
+  typeRow: number,
   bodyOffset: number,
   lfLines: boolean,
   findings: Finding[],
 ): number {
   const { text } = region;
-  const declared = readContentLength(text, clHeader, findings);
+  const declared = readContentLength(text, table, clRow, findings);
   if (!region.exactBytes) return measureBody(region, bodyOffset);
-  if (declared === undefined) return contentType ? measureBody(region, bodyOffset) : bodyOffset;
+  const typed = typeRow >= 0;
+  if (declared === undefined) return typed ? measureBody(region, bodyOffset) : bodyOffset;
   const measuredEnd = measureBody(region, bodyOffset);
-  const type = contentType ? text.slice(contentType.valueOffset, contentType.valueEnd).trimStart().toLowerCase() : '';
+  const type = typed ? text.slice(table.valueOffsetOf(typeRow), table.valueEndOf(typeRow)).trimStart().toLowerCase() : '';
   const embedsMessages = type.startsWith('multipart/') || type.startsWith('message/');
   // A message logged with LF line endings was sent with CRLF: its Content-Length may count those.
   for (const lfAsCrlf of lfLines ? [false, true] : [false]) {
@@ -454,12 +449,13 @@ function findBodyEnd(
       end = advanceBlank(text, measuredEnd, declared - measured, lfAsCrlf, region.limit);
       if (end < 0 && embedsMessages) end = advanceUtf8(text, bodyOffset, declared, lfAsCrlf, region.limit);
     }
-    if (end >= 0 && plausibleBodyEnd(region, bodyOffset, end, contentType, embedsMessages)) return end;
+    if (end >= 0 && plausibleBodyEnd(region, bodyOffset, end, typed, embedsMessages)) return end;
   }
   // A body that did not decode as UTF-8 has lost its byte count: nothing reliable to compare.
-  if (clHeader && declared !== undefined && indexOfCode(text, 0xfffd, bodyOffset, measuredEnd) < 0) {
+  if (indexOfCode(text, 0xfffd, bodyOffset, measuredEnd) < 0) {
     const actual = utf8Length(text, bodyOffset, measuredEnd, lfLines);
-    const range = { offset: clHeader.valueOffset, length: clHeader.valueEnd - clHeader.valueOffset, data: { actual } };
+    const valueOffset = table.valueOffsetOf(clRow);
+    const range = { offset: valueOffset, length: table.valueEndOf(clRow) - valueOffset, data: { actual } };
     findings.push(
       declared > actual
         ? {
@@ -477,7 +473,8 @@ function findBodyEnd(
   return measuredEnd;
 }
 
-function plausibleBodyEnd(region: Region, bodyOffset: number, end: number, contentType: Header | undefined, embedsMessages: boolean): boolean {
+/** `typed`: the message declares a Content-Type. */
+function plausibleBodyEnd(region: Region, bodyOffset: number, end: number, typed: boolean, embedsMessages: boolean): boolean {
   const { text } = region;
   if (end === region.limit) return true;
   const before = end > bodyOffset ? text.charCodeAt(end - 1) : LF;
@@ -490,7 +487,7 @@ function plausibleBodyEnd(region: Region, bodyOffset: number, end: number, conte
   // A line right after the body, with no blank line between, is the body going on when the
   // message declares a body type or the line looks like SDP; otherwise it is a log line.
   const lineStop = region.lineEnd(next);
-  if (lineStop > next && !region.startsMessage(next, lineStop) && (contentType || looksLikeSdp(text, next, lineStop))) return false;
+  if (lineStop > next && !region.startsMessage(next, lineStop) && (typed || looksLikeSdp(text, next, lineStop))) return false;
   // A long Content-Length can swallow the next message; a body with embedded messages may contain them.
   if (embedsMessages) return true;
   let pos = bodyOffset;

@@ -1,7 +1,7 @@
 import { defineRule, rfcUrl } from './rule';
 import { ADDRESS_HEADERS } from './structuredHeaders';
-import { QUOTE, STAR, indexOfCode } from '../chars';
-import { LT, allChars, indexOutsideQuotes, isLws, isTokenOrLws } from '../values';
+import { QUOTE, STAR, TOKEN, indexOfCode } from '../chars';
+import { LT, indexOutsideQuotes, isLws } from '../values';
 
 const RFC = 'RFC 3261 §20.10';
 
@@ -13,12 +13,12 @@ function problem(text: string, start: number, end: number, isContact: boolean): 
     let displayStart = start;
     let displayEnd = lt;
     while (displayEnd > displayStart && isLws(text.charCodeAt(displayEnd - 1))) displayEnd--;
-    if (text.charCodeAt(displayStart) !== QUOTE && !allChars(text, displayStart, displayEnd, isTokenOrLws)) {
+    if (text.charCodeAt(displayStart) !== QUOTE && !allTokenOrLws(text, displayStart, displayEnd)) {
       return [displayStart, displayEnd - displayStart, `The display name contains characters that are not allowed unquoted (such as "," or "@"); enclose it in double quotes (${RFC}, RFC 4475 §3.1.2.15).`];
     }
     const gt = indexOfCode(text, 62 /* > */, lt, end);
     if (gt < 0) return undefined; // an unclosed "<" is reported by the caller
-    if (!allChars(text, lt + 1, gt, (c) => !isLws(c))) {
+    if (hasLws(text, lt + 1, gt)) {
       return [lt, gt + 1 - lt, `No whitespace is allowed inside <...>: the URI must follow "<" and be followed by ">" directly (${RFC}, RFC 4475 §3.1.2.14).`];
     }
     return undefined;
@@ -27,7 +27,7 @@ function problem(text: string, start: number, end: number, isContact: boolean): 
   const semi = indexOutsideQuotes(text, start, end, 59);
   let uriEnd = semi < 0 ? end : semi;
   while (uriEnd > start && isLws(text.charCodeAt(uriEnd - 1))) uriEnd--;
-  if (!allChars(text, start, uriEnd, (c) => !isLws(c))) {
+  if (hasLws(text, start, uriEnd)) {
     return [start, uriEnd - start, `This address has a display name or spaces but no <...>: write it as "Name" <sip:user@host> (${RFC}).`];
   }
   if (indexOfCode(text, 58 /* : */, start, uriEnd) < 0) {
@@ -37,6 +37,23 @@ function problem(text: string, start: number, end: number, isContact: boolean): 
     return [start, uriEnd - start, `A URI containing "?", "," or ";" MUST be enclosed in <...> in this header; otherwise its parts are read as header parameters (${RFC}, RFC 4475 §3.1.2.13).`];
   }
   return undefined;
+}
+
+// Loops written out rather than allChars with a callback: they run on every address of a trace.
+function hasLws(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 && isLws(c)) return true;
+  }
+  return false;
+}
+
+function allTokenOrLws(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c < 128 && TOKEN[c] === 1) && !isLws(c)) return false;
+  }
+  return true;
 }
 
 export const rule = defineRule({

@@ -2,7 +2,7 @@
 // a header is found by the name id the table gave it, comparing numbers, not strings.
 import { Finding, Header, SipMessage, Trace } from '../model';
 import { ValueScan, scanValue } from '../values';
-import { LIST_HEADERS, isStructured } from './structuredHeaders';
+import { structureOf } from './structuredHeaders';
 import { MessageContext, RuleContext } from './rule';
 
 export type Report = (offset: number, length: number, message: string, data?: Finding['data']) => void;
@@ -84,7 +84,8 @@ export function createContext(trace: Trace, message: SipMessage, report: Report)
       let scan = scans[index];
       if (scan === undefined) {
         const h = allHeaders[index];
-        scan = isStructured(h.name) ? scanValue(trace.text, h.valueOffset, h.valueEnd, LIST_HEADERS.has(h.name)) : null;
+        const structure = structureOf(h.name);
+        scan = structure ? scanValue(trace.text, h.valueOffset, h.valueEnd, structure === 'list') : null;
         scans[index] = scan;
       }
       return scan ?? undefined;

@@ -33,12 +33,13 @@ export const rule = defineRule({
 
 Example: two \`Call-ID\` headers, or \`Content-Length: 13\` followed by \`l: 0\`.`,
   check({ allHeaders, report }) {
-    const seen = new Set<string>();
+    // A message has a handful of these: a short list beats a Set made per message.
+    const seen: string[] = [];
     for (const h of allHeaders) {
       const display = SINGLE.get(h.name);
       if (!display) continue;
-      if (!seen.has(h.name)) {
-        seen.add(h.name);
+      if (!seen.includes(h.name)) {
+        seen.push(h.name);
         continue;
       }
       report(h.offset, h.nameEnd - h.offset, `${display} appears more than once, but it takes a single value (RFC 3261 §7.3.1): which one counts is undefined, and a server answers 400 Bad Request.`);

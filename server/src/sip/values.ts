@@ -14,6 +14,10 @@ export interface ValueScan {
 
 const NONE: readonly number[] = [];
 
+/** 1 for the chars that shape a structured value: quote, "<", ";" and ",". */
+const STRUCTURE_CHAR = new Uint8Array(128);
+for (const c of [QUOTE, LT, SEMI, COMMA]) STRUCTURE_CHAR[c] = 1;
+
 /** Walks a structured value, honouring quoted strings and <URI> so their contents are not split. */
 export function scanValue(text: string, from: number, to: number, splitOnComma: boolean): ValueScan {
   const elements: number[] = [];
@@ -33,8 +37,7 @@ export function scanValue(text: string, from: number, to: number, splitOnComma: 
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    // Letters, "@" and ">" are above every char that matters here: one comparison for most chars.
-    if (c > LT) {
+    if (c >= 128 || STRUCTURE_CHAR[c] === 0) {
       i++;
     } else if (c === QUOTE) {
       const open = i++;

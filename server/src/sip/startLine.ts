@@ -120,6 +120,10 @@ function parseRequestLine(text: string, start: number, end: number, findings: Fi
   return { kind: 'request', offset: start, end, methodOffset, methodEnd, uriOffset, uriEnd, versionOffset, versionEnd };
 }
 
+function isSchemeChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isDigit(c) || c === 43 || c === 45 || c === DOT;
+}
+
 function checkRequestUri(text: string, offset: number, end: number, findings: Finding[]): void {
   const report = (message: string) =>
     findings.push({ code: requestLineInvalidUri.code, offset, length: end - offset, message });
@@ -128,15 +132,13 @@ function checkRequestUri(text: string, offset: number, end: number, findings: Fi
     return;
   }
   let i = offset;
-  const isSchemeChar = (c: number) =>
-    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isDigit(c) || c === 43 || c === 45 || c === DOT;
   while (i < end && isSchemeChar(text.charCodeAt(i))) i++;
   if (i === offset || i >= end || text.charCodeAt(i) !== COLON) {
     report('The Request-URI has no scheme: expected an absolute URI such as sip:bob@example.com (RFC 3261 §19.1).');
     return;
   }
-  const scheme = text.slice(offset, i).toLowerCase();
-  if (scheme !== 'sip' && scheme !== 'sips') return;
+  const isSip = (i - offset === 3 && startsWithIgnoreCase(text, offset, 'sip')) || (i - offset === 4 && startsWithIgnoreCase(text, offset, 'sips'));
+  if (!isSip) return;
   // The user part may contain "?", so look for URI headers only after the host part begins.
   let hostStart = i + 1;
   for (let k = end - 1; k > i; k--) {
@@ -166,8 +168,12 @@ function parseStatusLine(text: string, start: number, end: number, findings: Fin
   let code = 0;
   const length = codeEnd - codeOffset;
   let allDigits = length > 0;
-  for (let k = codeOffset; k < codeEnd; k++) if (!isDigit(text.charCodeAt(k))) allDigits = false;
-  if (allDigits && length === 3) code = Number(text.slice(codeOffset, codeEnd));
+  for (let k = codeOffset; k < codeEnd; k++) {
+    const c = text.charCodeAt(k);
+    if (!isDigit(c)) allDigits = false;
+    code = code * 10 + c - 48;
+  }
+  if (!allDigits || length !== 3) code = 0;
   if (code < 100 || code > 699) {
     code = 0;
     findings.push({

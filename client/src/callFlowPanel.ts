@@ -4,8 +4,7 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { CallFlow } from '../../server/src/sip/flow/callFlow';
-import { arrowAt } from '../../server/src/sip/flow/callFlow';
+import { CallFlow, arrowAt } from '../../server/src/sip/flow/flowModel';
 import { callFlowPage } from './callFlowPage';
 import { CALL_FLOW, CALL_FLOW_EXPORT, CallFlowParams, ExportFormat, ToWebview, readWebviewMessage } from '../../server/src/protocol';
 
@@ -172,11 +171,11 @@ export class CallFlowPanel {
   }
 
   private async reveal(arrow: number): Promise<void> {
-    const a = this.flow?.arrows[arrow];
-    if (!a) return;
+    const arrows = this.flow?.arrows;
+    if (!arrows || arrow < 0 || arrow >= arrows.count) return;
     const visible = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
     const editor = await vscode.window.showTextDocument(this.document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
-    const range = new vscode.Range(this.document.positionAt(a.offset), this.document.positionAt(a.end));
+    const range = new vscode.Range(this.document.positionAt(arrows.offset[arrow]), this.document.positionAt(arrows.end[arrow]));
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }

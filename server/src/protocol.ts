@@ -2,7 +2,7 @@
 // for all sides (as vscode-eslint's shared customMessages), with the checks each side runs on what it
 // receives (a webview shows text from a capture, so nothing it sends is taken on trust). It imports
 // types only, so the client bundle takes no server code.
-import type { CallFlow } from './sip/flow/callFlow';
+import type { CallFlow } from './sip/flow/flowModel';
 import type { FlowFormat } from './sip/flow/exports';
 
 /** Notification the server sends after each validation: how the file was read, for the status bar. */
@@ -131,7 +131,7 @@ export function readWebviewMessage(raw: unknown, flow: CallFlow | undefined): Fr
       return { type: 'ready' };
     case 'reveal': {
       const arrow = raw.arrow;
-      return typeof arrow === 'number' && Number.isInteger(arrow) && flow && arrow >= 0 && arrow < flow.arrows.length ? { type: 'reveal', arrow } : undefined;
+      return typeof arrow === 'number' && Number.isInteger(arrow) && flow && arrow >= 0 && arrow < flow.arrows.count ? { type: 'reveal', arrow } : undefined;
     }
     case 'select': {
       if (!flow) return undefined;

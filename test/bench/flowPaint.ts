@@ -68,7 +68,7 @@ export async function measureFlowPaint(root: string, text: string): Promise<Row[
       })(${JSON.stringify(json)})`)) as number;
       const drawn = await page.locator('#rows g').count();
       totals.push(serverMs + pageMs);
-      console.log(`   run ${run + 1}: server ${serverMs.toFixed(0)} ms (flow of ${flow.arrows.length} messages, ${(json.length / 1048576).toFixed(1)} MB of JSON), webview ${pageMs.toFixed(0)} ms to paint ${drawn} rows`);
+      console.log(`   run ${run + 1}: server ${serverMs.toFixed(0)} ms (flow of ${flow.arrows.count} messages, ${(json.length / 1048576).toFixed(1)} MB of JSON), webview ${pageMs.toFixed(0)} ms to paint ${drawn} rows`);
       await page.close();
     }
     const median = [...totals].sort((a, b) => a - b)[totals.length >> 1];

@@ -110,6 +110,15 @@ test('participants of a plain 302 flow: client, redirect server and Contact targ
   assert.equal(moved.followUp?.line, retry.line);
 });
 
+test('arrows are coloured by dialog: the 302 and its ACK share the INVITE\'s colour, the retry it caused has its own, as has the next call', () => {
+  const arrows = arrowsOf(callFlowOf(read(GOLDEN_FIXTURES['redirect-followed'])));
+  const colours = arrows.map((a) => `${a.call}:${a.colour}`);
+  assert.deepEqual(colours.slice(0, 3), ['0:0', '0:0', '0:0'], 'INVITE, 302, ACK');
+  assert.ok(colours.slice(3).every((c) => c === '0:1' || !c.startsWith('0:')), 'the retry, its 200, ACK and BYE: the second dialog');
+  const other = arrows.filter((a) => a.call === 1).map((a) => a.colour);
+  assert.ok(other.length > 0 && other.every((c) => c > 1), 'the second call: dialogs of its own');
+});
+
 test('participants from the log: sngrep gives the addresses, the SIPp log leaves them to inference', () => {
   assert.deepEqual(columns(callFlowOf(read(GOLDEN_FIXTURES['sngrep-all-dialogs']))), ['127.0.0.1:5060', '127.0.0.1:5070', '127.0.0.1:5080', '127.0.0.1:5090']);
   const sipp = callFlowOf(read(GOLDEN_FIXTURES['retry-too-early']));

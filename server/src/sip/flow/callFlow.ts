@@ -54,6 +54,22 @@ function reasonOf(trace: Trace, index: number): string {
   return line.kind === 'response' ? trace.text.slice(line.reasonOffset, Math.min(line.reasonEnd, line.reasonOffset + MAX_LABEL)) : '';
 }
 
+/**
+ * The dialog a message belongs to, as a key: its Call-ID and both tags in either order (either side
+ * may send, RFC 3261 §12). A message without a To tag (the INVITE, a 100 Trying) belongs to the
+ * dialog its transaction's first tagged response makes, so a 302 and its ACK share the INVITE's
+ * colour and the retry that the 302 caused gets a colour of its own.
+ */
+function dialogOf(calls: CallModel, index: number): string {
+  const { summaries, transactions, transactionOf } = calls;
+  const s = summaries[index];
+  let toTag = s.toTag;
+  const t = transactionOf[index];
+  if (toTag === undefined && t >= 0) toTag = transactions[t].responses.map((r) => summaries[r].toTag).find((tag) => tag !== undefined);
+  const tags = [s.fromTag ?? '', toTag ?? ''].sort();
+  return `${s.callId}\u0000${tags[0]}\u0000${tags[1]}`;
+}
+
 /** Positions in a list of distinct values, each value added once. */
 function interner<T>(key: (value: T) => string): { readonly list: T[]; at(value: T): number } {
   const list: T[] = [];
@@ -108,17 +124,18 @@ export function buildCallFlow(trace: Trace, calls: CallModel, findings: readonly
     call: [] as number[], colour: [] as number[], time: [] as Array<number | null>, flags: [] as number[], frame: [] as number[],
     findings: {} as Record<number, number[]>, followUps: {} as Record<number, FollowUp>,
   };
-  const colours = new Map<number, number>();
+  const colours = new Map<string, number>();
   const arrowOfMessage = new Map<number, number>();
   let frames = false;
   for (const s of summaries) {
     const call = callOf[s.index];
     if (!all && !wanted.has(call)) continue;
     const hop = hops[s.index];
-    let colour = colours.get(call);
+    const dialog = dialogOf(calls, s.index);
+    let colour = colours.get(dialog);
     if (colour === undefined) {
       colour = colours.size;
-      colours.set(call, colour);
+      colours.set(dialog, colour);
     }
     const meta = trace.meta[s.index];
     const found = perMessage.get(s.index);

@@ -52,7 +52,7 @@ export interface Arrow {
   readonly requestUri?: string;
   /** Position of the message's call in `calls`. */
   readonly call: number;
-  /** Colour slot: one per call of the selection, in order of appearance, as sngrep colours by Call-ID. */
+  /** Colour slot: one per dialog (Call-ID and tags) of the selection, in order of appearance, so that two dialogs of one call (a 302 and the retry it caused, forks) tell apart. */
   readonly colour: number;
   readonly timestamp?: string;
   /** Milliseconds, as the log gives them. */

@@ -52,6 +52,8 @@ export class CallFlowPanel {
   private flow: CallFlow | undefined;
   private calls: readonly string[] = [];
   private legs = false;
+  /** The column order the user dragged in the view, carried into the exports. */
+  private order: readonly string[] = [];
   private refreshTimer: NodeJS.Timeout | undefined;
   /** Bumped per request, so that a slow answer for an older version is dropped. */
   private generation = 0;
@@ -107,9 +109,9 @@ export class CallFlowPanel {
     );
   }
 
-  /** The export of what this panel shows. */
+  /** The export of what this panel shows, columns in the order shown. */
   get selection(): Omit<CallFlowParams, 'uri' | 'names'> {
-    return { calls: this.calls, legs: this.legs };
+    return { calls: this.calls, legs: this.legs, order: this.order };
   }
 
   private html(media: vscode.Uri): string {
@@ -138,6 +140,9 @@ export class CallFlowPanel {
         return this.select(message.calls, message.legs);
       case 'rename':
         return this.rename(message.address);
+      case 'order':
+        this.order = message.order;
+        return;
       case 'export':
         return exportCallFlow(this.client, this.document, this.selection, message.format);
     }

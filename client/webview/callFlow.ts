@@ -1,7 +1,7 @@
 // The call flow webview. Only the rows in sight are in the DOM (a trace of 20,000 messages scrolls
 // like one of 20), drawn with the geometry the SVG export uses. Text from the trace goes in through
 // textContent and setAttribute only: it came from a network capture and is treated as hostile.
-import { Arrow, CallFlow, arrowOf, selectedCallIds } from '../../server/src/sip/flow/flowModel';
+import { Arrow, CallFlow, arrowOf, columnOrder, selectedCallIds } from '../../server/src/sip/flow/flowModel';
 import type { FromWebview, ToWebview } from '../../server/src/protocol';
 import { LAYOUT, arrowGeometry, clockOf, columnX, deltasOf, diagramWidth, followUpGeometry, followUpNote, labelOf, rowY, tooltipOf } from '../../server/src/sip/flow/layout';
 import { formatDelta } from '../../server/src/sip/flow/text';
@@ -59,9 +59,7 @@ function x(column: number): number {
 /** The participants in the saved order; new ones after the known ones. */
 function applyOrder(): void {
   if (!flow) return;
-  const saved = new Map(savedOrder.map((address, i) => [address, i]));
-  const rank = (address: string) => saved.get(address) ?? savedOrder.length;
-  const indexes = flow.participants.map((_, i) => i).sort((a, b) => rank(flow!.participants[a].address) - rank(flow!.participants[b].address) || a - b);
+  const indexes = columnOrder(flow.participants, savedOrder);
   position = new Array(indexes.length);
   indexes.forEach((participant, pos) => (position[participant] = pos));
 }
@@ -109,6 +107,7 @@ header.addEventListener('drop', (e) => {
   ordered.splice(ordered.indexOf(to) + (position[from] < position[to] ? 1 : 0), 0, from);
   savedOrder = ordered.map((k) => flow!.participants[k].address);
   vscode.setState({ order: savedOrder } satisfies SavedState);
+  vscode.postMessage({ type: 'order', order: savedOrder });
   applyOrder();
   render();
 });
@@ -226,6 +225,8 @@ window.addEventListener('message', (event: MessageEvent) => {
     (document.getElementById('legs') as HTMLInputElement).checked = legs;
     if (highlighted >= flow.arrows.count) highlighted = -1;
     callsDrawn = false;
+    // The order restored from the view's state goes to the exports too.
+    if (savedOrder.length > 0) vscode.postMessage({ type: 'order', order: savedOrder });
     applyOrder();
     render();
     renderSummary();

@@ -64,6 +64,8 @@ export interface CallFlowParams {
   readonly legs: boolean;
   /** Address → column name (`sipTrace.callFlow.participantNames`). */
   readonly names: Readonly<Record<string, string>>;
+  /** Addresses in the order the view shows the columns (dragged there); the others follow. */
+  readonly order?: readonly string[];
 }
 
 /** What a call flow exports to: the diagrams of sip/flow/exports.ts, and the calls list as CSV. */
@@ -98,7 +100,7 @@ function stringList(value: unknown): string[] {
 
 export function readCallFlowParams(raw: unknown): CallFlowParams | undefined {
   if (!isRecord(raw) || typeof raw.uri !== 'string') return undefined;
-  return { uri: raw.uri, calls: stringList(raw.calls), legs: raw.legs === true, names: stringRecord(raw.names) };
+  return { uri: raw.uri, calls: stringList(raw.calls), legs: raw.legs === true, names: stringRecord(raw.names), order: stringList(raw.order) };
 }
 
 export function readCallFlowExportParams(raw: unknown): CallFlowExportParams | undefined {
@@ -121,6 +123,8 @@ export type FromWebview =
   | { readonly type: 'reveal'; readonly arrow: number }
   | { readonly type: 'select'; readonly calls: readonly string[]; readonly legs: boolean }
   | { readonly type: 'rename'; readonly address: string }
+  /** The columns' addresses in the order the user dragged them to, for the exports. */
+  | { readonly type: 'order'; readonly order: readonly string[] }
   | { readonly type: 'export'; readonly format: ExportFormat };
 
 /** The webview's message, checked against the flow it was shown (arrow positions in range, Call-IDs and addresses it holds), or undefined. */
@@ -141,6 +145,11 @@ export function readWebviewMessage(raw: unknown, flow: CallFlow | undefined): Fr
     case 'rename': {
       const address = raw.address;
       return typeof address === 'string' && flow?.participants.some((p) => p.address === address) ? { type: 'rename', address } : undefined;
+    }
+    case 'order': {
+      if (!flow) return undefined;
+      const known = new Set(flow.participants.map((p) => p.address));
+      return { type: 'order', order: stringList(raw.order).filter((address) => known.has(address)) };
     }
     case 'export': {
       const format = raw.format;

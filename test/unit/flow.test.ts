@@ -119,6 +119,22 @@ test('arrows are coloured by dialog: the 302 and its ACK share the INVITE\'s col
   assert.ok(other.length > 0 && other.every((c) => c > 1), 'the second call: dialogs of its own');
 });
 
+test('a column order dragged in the view and renamed columns carry into every export', () => {
+  const trace = read(GOLDEN_FIXTURES['redirect-followed']);
+  const flow = callFlowOf(trace, { order: ['127.0.0.1:5080', 'nowhere:5060', '127.0.0.1:5060'], names: { '127.0.0.1:5080': 'bob phone' } });
+  assert.deepEqual(columns(flow), ['127.0.0.1:5080', '127.0.0.1:5060', '127.0.0.1:5070'], 'named ones first, in that order; the others after, as they came');
+  const [invite, moved, , retry] = arrowsOf(flow);
+  assert.deepEqual([invite.from, invite.to, moved.from, moved.to, retry.to], [1, 2, 2, 1, 0], 'each arrow still joins the same addresses');
+  const mermaid = renderFlow(flow, 'mermaid').split('\n');
+  assert.deepEqual(mermaid.slice(1, 4), ['    participant P1 as bob phone', '    participant P2 as 127.0.0.1:5060', '    participant P3 as 127.0.0.1:5070']);
+  assert.equal(mermaid[4], '    P2->>P3: INVITE sip:bob@127.0.0.1:5070');
+  assert.match(renderFlow(flow, 'plantuml'), /^participant "bob phone" as P1\nparticipant "127\.0\.0\.1:5060" as P2$/m);
+  const svg = renderFlow(flow, 'svg');
+  assert.ok(svg.indexOf('data-address="127.0.0.1:5080"') < svg.indexOf('data-address="127.0.0.1:5060"'));
+  assert.match(svg, />bob phone<\/text>/);
+  assert.deepEqual(readWebviewMessage({ type: 'order', order: ['127.0.0.1:5070', 'injected:1', 3] }, callFlowOf(trace)), { type: 'order', order: ['127.0.0.1:5070'] });
+});
+
 test('participants from the log: sngrep gives the addresses, the SIPp log leaves them to inference', () => {
   assert.deepEqual(columns(callFlowOf(read(GOLDEN_FIXTURES['sngrep-all-dialogs']))), ['127.0.0.1:5060', '127.0.0.1:5070', '127.0.0.1:5080', '127.0.0.1:5090']);
   const sipp = callFlowOf(read(GOLDEN_FIXTURES['retry-too-early']));

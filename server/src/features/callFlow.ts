@@ -17,6 +17,7 @@ export function computeCallFlow(document: ParsedDocument, findings: readonly Rat
     calls: params.calls,
     legs: params.legs,
     names: params.names,
+    order: params.order,
     lineOf: (offset) => document.lines.position(offset).line + 1,
   });
 }

@@ -4,7 +4,7 @@ import { Severity, Trace } from '../model';
 import { CallModel, isRetryTrigger } from '../calls/callModel';
 import { inferHops } from './endpoints';
 import { listCalls } from './callList';
-import { CallFlow, FlowFinding, FollowUp, Participant, SEVERITIES } from './flowModel';
+import { CallFlow, FlowFinding, FollowUp, Participant, SEVERITIES, columnOrder } from './flowModel';
 import { MAX_LABEL, clip } from './text';
 
 /** A finding as the flow needs it: where, how bad, what it says. */
@@ -22,6 +22,8 @@ export interface CallFlowOptions {
   readonly legs?: boolean;
   /** Address → name for the columns. */
   readonly names?: Readonly<Record<string, string>>;
+  /** Addresses in the order the columns are to be drawn (as dragged in the view); the others follow in order of appearance. */
+  readonly order?: readonly string[];
   /** 1-based line of an offset. */
   readonly lineOf: (offset: number) => number;
 }
@@ -180,9 +182,15 @@ export function buildCallFlow(trace: Trace, calls: CallModel, findings: readonly
     };
   });
 
+  // Columns come in order of appearance unless the user ordered them.
+  const ordered = columnOrder(participants, options.order ?? []);
+  const moved = new Array<number>(ordered.length);
+  ordered.forEach((p, position) => (moved[p] = position));
   const { frame, ...columns } = a;
+  columns.from = a.from.map((p) => moved[p]);
+  columns.to = a.to.map((p) => moved[p]);
   return {
-    participants,
+    participants: ordered.map((p) => participants[p]),
     arrows: { count: a.index.length, ...columns, ...(frames ? { frame } : {}), findingList: findingList.list, strings: strings.list },
     calls: entries,
     selected: entries.map((_, c) => c).filter((c) => all || wanted.has(c)),

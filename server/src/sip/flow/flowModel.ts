@@ -168,6 +168,14 @@ export function arrowsOf(flow: CallFlow): Arrow[] {
   return out;
 }
 
+/** Participants (by position) in the order `order` (addresses) gives them; those it does not name follow, as they were. */
+export function columnOrder(participants: readonly Participant[], order: readonly string[]): number[] {
+  const rank = new Map<string, number>();
+  order.forEach((address, i) => rank.has(address) || rank.set(address, i));
+  const of = (p: number) => rank.get(participants[p].address) ?? order.length;
+  return participants.map((_, p) => p).sort((a, b) => of(a) - of(b) || a - b);
+}
+
 /** The Call-IDs drawn. */
 export function selectedCallIds(flow: CallFlow): string[] {
   return flow.selected.map((c) => flow.calls[c].callId);

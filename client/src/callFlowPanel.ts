@@ -4,8 +4,7 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { CallFlow } from '../../server/src/sip/flow/callFlow';
-import { arrowAt } from '../../server/src/sip/flow/callFlow';
+import { CallFlow, arrowAt } from '../../server/src/sip/flow/flowModel';
 import { callFlowPage } from './callFlowPage';
 import { CALL_FLOW, CALL_FLOW_EXPORT, CallFlowParams, ExportFormat, ToWebview, readWebviewMessage } from '../../server/src/protocol';
 
@@ -53,6 +52,8 @@ export class CallFlowPanel {
   private flow: CallFlow | undefined;
   private calls: readonly string[] = [];
   private legs = false;
+  /** The column order the user dragged in the view, carried into the exports. */
+  private order: readonly string[] = [];
   private refreshTimer: NodeJS.Timeout | undefined;
   /** Bumped per request, so that a slow answer for an older version is dropped. */
   private generation = 0;
@@ -108,9 +109,9 @@ export class CallFlowPanel {
     );
   }
 
-  /** The export of what this panel shows. */
+  /** The export of what this panel shows, columns in the order shown. */
   get selection(): Omit<CallFlowParams, 'uri' | 'names'> {
-    return { calls: this.calls, legs: this.legs };
+    return { calls: this.calls, legs: this.legs, order: this.order };
   }
 
   private html(media: vscode.Uri): string {
@@ -139,6 +140,9 @@ export class CallFlowPanel {
         return this.select(message.calls, message.legs);
       case 'rename':
         return this.rename(message.address);
+      case 'order':
+        this.order = message.order;
+        return;
       case 'export':
         return exportCallFlow(this.client, this.document, this.selection, message.format);
     }
@@ -172,11 +176,11 @@ export class CallFlowPanel {
   }
 
   private async reveal(arrow: number): Promise<void> {
-    const a = this.flow?.arrows[arrow];
-    if (!a) return;
+    const arrows = this.flow?.arrows;
+    if (!arrows || arrow < 0 || arrow >= arrows.count) return;
     const visible = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
     const editor = await vscode.window.showTextDocument(this.document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
-    const range = new vscode.Range(this.document.positionAt(a.offset), this.document.positionAt(a.end));
+    const range = new vscode.Range(this.document.positionAt(arrows.offset[arrow]), this.document.positionAt(arrows.end[arrow]));
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }

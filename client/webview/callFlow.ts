@@ -1,7 +1,7 @@
 // The call flow webview. Only the rows in sight are in the DOM (a trace of 20,000 messages scrolls
 // like one of 20), drawn with the geometry the SVG export uses. Text from the trace goes in through
 // textContent and setAttribute only: it came from a network capture and is treated as hostile.
-import type { Arrow, CallFlow } from '../../server/src/sip/flow/callFlow';
+import { Arrow, CallFlow, arrowOf, columnOrder, selectedCallIds } from '../../server/src/sip/flow/flowModel';
 import type { FromWebview, ToWebview } from '../../server/src/protocol';
 import { LAYOUT, arrowGeometry, clockOf, columnX, deltasOf, diagramWidth, followUpGeometry, followUpNote, labelOf, rowY, tooltipOf } from '../../server/src/sip/flow/layout';
 import { formatDelta } from '../../server/src/sip/flow/text';
@@ -59,43 +59,62 @@ function x(column: number): number {
 /** The participants in the saved order; new ones after the known ones. */
 function applyOrder(): void {
   if (!flow) return;
-  const rank = (address: string) => {
-    const i = savedOrder.indexOf(address);
-    return i < 0 ? savedOrder.length : i;
-  };
-  const indexes = flow.participants.map((_, i) => i).sort((a, b) => rank(flow!.participants[a].address) - rank(flow!.participants[b].address) || a - b);
+  const indexes = columnOrder(flow.participants, savedOrder);
   position = new Array(indexes.length);
   indexes.forEach((participant, pos) => (position[participant] = pos));
 }
 
+/** Whether column x is in sight (give or take a column): a trace can have thousands of endpoints, only these are drawn. */
+function inSight(columnX: number): boolean {
+  return columnX >= scroller.scrollLeft - LAYOUT.columnWidth && columnX <= scroller.scrollLeft + scroller.clientWidth + LAYOUT.columnWidth;
+}
+
+/** The column boxes in sight; their events are handled once, on the header. */
 function renderHeader(): void {
   header.replaceChildren();
   if (!flow) return;
   header.style.width = `${diagramWidth(flow.participants.length)}px`;
   flow.participants.forEach((p, i) => {
+    if (!inSight(x(i))) return;
     const box = text(header, 'div', p.name, 'participant');
     box.title = `${p.address}\nDrag to move the column, double-click to rename it.`;
     box.draggable = true;
-    box.dataset.address = p.address;
+    box.dataset.column = String(i);
     box.style.left = `${x(i) - LAYOUT.columnWidth / 2 + 8}px`;
     box.style.width = `${LAYOUT.columnWidth - 16}px`;
-    box.addEventListener('dragstart', (e) => e.dataTransfer?.setData('text/plain', String(i)));
-    box.addEventListener('dragover', (e) => e.preventDefault());
-    box.addEventListener('drop', (e) => {
-      e.preventDefault();
-      const from = Number(e.dataTransfer?.getData('text/plain'));
-      if (!Number.isInteger(from) || !flow || from < 0 || from >= flow.participants.length || from === i) return;
-      const ordered = flow.participants.map((_, k) => k).sort((a, b) => position[a] - position[b]);
-      ordered.splice(ordered.indexOf(from), 1);
-      ordered.splice(ordered.indexOf(i) + (position[from] < position[i] ? 1 : 0), 0, from);
-      savedOrder = ordered.map((k) => flow!.participants[k].address);
-      vscode.setState({ order: savedOrder } satisfies SavedState);
-      applyOrder();
-      render();
-    });
-    box.addEventListener('dblclick', () => vscode.postMessage({ type: 'rename', address: p.address }));
   });
 }
+
+/** The participant of the column box an event happened on. */
+function columnOf(e: Event): number | undefined {
+  const box = (e.target as Element).closest<HTMLElement>('.participant');
+  const column = Number(box?.dataset.column);
+  return flow && Number.isInteger(column) && column >= 0 && column < flow.participants.length ? column : undefined;
+}
+
+header.addEventListener('dragstart', (e) => {
+  const column = columnOf(e);
+  if (column !== undefined) e.dataTransfer?.setData('text/plain', String(column));
+});
+header.addEventListener('dragover', (e) => e.preventDefault());
+header.addEventListener('drop', (e) => {
+  e.preventDefault();
+  const to = columnOf(e);
+  const from = Number(e.dataTransfer?.getData('text/plain'));
+  if (!flow || to === undefined || !Number.isInteger(from) || from < 0 || from >= flow.participants.length || from === to) return;
+  const ordered = flow.participants.map((_, k) => k).sort((a, b) => position[a] - position[b]);
+  ordered.splice(ordered.indexOf(from), 1);
+  ordered.splice(ordered.indexOf(to) + (position[from] < position[to] ? 1 : 0), 0, from);
+  savedOrder = ordered.map((k) => flow!.participants[k].address);
+  vscode.setState({ order: savedOrder } satisfies SavedState);
+  vscode.postMessage({ type: 'order', order: savedOrder });
+  applyOrder();
+  render();
+});
+header.addEventListener('dblclick', (e) => {
+  const column = columnOf(e);
+  if (flow && column !== undefined) vscode.postMessage({ type: 'rename', address: flow.participants[column].address });
+});
 
 function drawArrow(a: Arrow, arrow: number, y: number, parent: Element): void {
   const classes = ['msg', `c${a.colour % LAYOUT.colours}`];
@@ -118,28 +137,26 @@ function drawArrow(a: Arrow, arrow: number, y: number, parent: Element): void {
   svg('text', { class: 'label', x: geometry.labelX, y: y - 5 }, g).textContent = labelOf(a);
 }
 
-/** Draws the rows in sight (and a few more), nothing else. */
+/** Draws the rows and columns in sight (and a few more), nothing else. */
 function render(): void {
   rows.replaceChildren();
+  renderHeader();
   if (!flow) return;
   const { arrows, participants } = flow;
   const width = diagramWidth(participants.length);
-  spacer.style.height = `${arrows.length * LAYOUT.rowHeight + 16}px`;
+  spacer.style.height = `${arrows.count * LAYOUT.rowHeight + 16}px`;
   spacer.style.width = `${width}px`;
   const first = Math.max(0, Math.floor(scroller.scrollTop / LAYOUT.rowHeight) - OVERSCAN);
-  const last = Math.min(arrows.length, Math.ceil((scroller.scrollTop + scroller.clientHeight) / LAYOUT.rowHeight) + OVERSCAN);
+  const last = Math.min(arrows.count, Math.ceil((scroller.scrollTop + scroller.clientHeight) / LAYOUT.rowHeight) + OVERSCAN);
   const height = Math.max(1, last - first) * LAYOUT.rowHeight;
   rows.setAttribute('width', String(width));
   rows.setAttribute('height', String(height));
   rows.style.transform = `translateY(${first * LAYOUT.rowHeight}px)`;
-  // Columns are culled too: a trace can have thousands of endpoints.
-  const left = scroller.scrollLeft - LAYOUT.columnWidth;
-  const right = scroller.scrollLeft + scroller.clientWidth + LAYOUT.columnWidth;
   participants.forEach((_, i) => {
-    if (x(i) >= left && x(i) <= right) svg('line', { class: 'lifeline', x1: x(i), y1: 0, x2: x(i), y2: height }, rows);
+    if (inSight(x(i))) svg('line', { class: 'lifeline', x1: x(i), y1: 0, x2: x(i), y2: height }, rows);
   });
   for (let row = first; row < last; row++) {
-    const a = arrows[row];
+    const a = arrowOf(flow, row);
     const y = rowY(row - first);
     drawArrow(a, row, y, rows);
     const note = followUpNote(a);
@@ -150,23 +167,31 @@ function render(): void {
   }
 }
 
+/** The calls list's rows are made when it is opened, not before: thousands of calls are thousands of rows. */
+let callsDrawn = false;
+
 function renderCalls(): void {
+  if (!flow || !document.body.classList.contains('calls-open') || callsDrawn) return;
+  callsDrawn = true;
   callsBody.replaceChildren();
-  if (!flow) return;
   const selected = new Set(flow.selected);
   const all = flow.selected.length === flow.calls.length;
-  flow.calls.forEach((c) => {
+  flow.calls.forEach((c, i) => {
     const tr = document.createElement('tr');
     const box = document.createElement('input');
     box.type = 'checkbox';
-    box.checked = !all && selected.has(c.callId);
+    box.checked = !all && selected.has(i);
     box.dataset.callId = c.callId;
     tr.appendChild(document.createElement('td')).appendChild(box);
     const cells = [c.callId, c.from, c.to, c.firstMethod, c.timestamp ?? '', c.duration !== undefined ? formatDelta(c.duration).slice(1) : '', String(c.messages), c.state, String(c.findings), c.legs.map((l) => flow!.calls[l].callId).join(' ')];
     for (const cell of cells) text(tr, 'td', cell);
     callsBody.appendChild(tr);
   });
-  summary.textContent = `${flow.arrows.length.toLocaleString('en-US')} messages · ${flow.selected.length} of ${flow.calls.length} calls · ${flow.participants.length} participants`;
+}
+
+function renderSummary(): void {
+  if (!flow) return;
+  summary.textContent = `${flow.arrows.count.toLocaleString('en-US')} messages · ${flow.selected.length} of ${flow.calls.length} calls · ${flow.participants.length} participants`;
 }
 
 /** Scrolls the highlighted row into sight when it is not. */
@@ -179,7 +204,7 @@ function scrollToHighlight(): void {
 }
 
 function highlight(arrow: number, reveal: boolean): void {
-  if (!flow || arrow < -1 || arrow >= flow.arrows.length) return;
+  if (!flow || arrow < -1 || arrow >= flow.arrows.count) return;
   highlighted = arrow;
   scrollToHighlight();
   render();
@@ -198,11 +223,14 @@ window.addEventListener('message', (event: MessageEvent) => {
     flow = message.flow;
     legs = message.legs;
     (document.getElementById('legs') as HTMLInputElement).checked = legs;
-    if (highlighted >= flow.arrows.length) highlighted = -1;
+    if (highlighted >= flow.arrows.count) highlighted = -1;
+    callsDrawn = false;
+    // The order restored from the view's state goes to the exports too.
+    if (savedOrder.length > 0) vscode.postMessage({ type: 'order', order: savedOrder });
     applyOrder();
-    renderHeader();
-    renderCalls();
     render();
+    renderSummary();
+    renderCalls();
   } else if (typeof message.arrow === 'number') {
     highlight(message.arrow, false);
   }
@@ -224,7 +252,7 @@ document.addEventListener('keydown', (e) => {
   const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
   if (e.key in moves) {
     e.preventDefault();
-    highlight(Math.min(flow.arrows.length - 1, Math.max(0, (highlighted < 0 ? 0 : highlighted) + moves[e.key])), false);
+    highlight(Math.min(flow.arrows.count - 1, Math.max(0, (highlighted < 0 ? 0 : highlighted) + moves[e.key])), false);
   } else if (e.key === 'Enter' && highlighted >= 0) {
     e.preventDefault();
     vscode.postMessage({ type: 'reveal', arrow: highlighted });
@@ -239,9 +267,12 @@ document.getElementById('show-selected')!.addEventListener('click', () => vscode
 document.getElementById('show-all')!.addEventListener('click', () => vscode.postMessage({ type: 'select', calls: [], legs }));
 document.getElementById('legs')!.addEventListener('change', (e) => {
   legs = (e.target as HTMLInputElement).checked;
-  vscode.postMessage({ type: 'select', calls: flow && flow.selected.length < flow.calls.length ? [...flow.selected] : [], legs });
+  vscode.postMessage({ type: 'select', calls: flow && flow.selected.length < flow.calls.length ? selectedCallIds(flow) : [], legs });
 });
-document.getElementById('toggle-calls')!.addEventListener('click', () => document.body.classList.toggle('calls-open'));
+document.getElementById('toggle-calls')!.addEventListener('click', () => {
+  document.body.classList.toggle('calls-open');
+  renderCalls();
+});
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-export]')) {
   button.addEventListener('click', () => {
     const format = button.dataset.export;

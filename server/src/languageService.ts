@@ -19,7 +19,7 @@ import { computeTraceSummary } from './features/traceSummary';
 import { describeTrace, detectTrace } from './features/traceInfo';
 import { computeCallFlow, computeCallFlowExport, computeCallFlowLenses } from './features/callFlow';
 import type { CallFlowExportParams, CallFlowParams, DetectResult, TraceInfo, TraceSummaryResult } from './protocol';
-import type { CallFlow } from './sip/flow/callFlow';
+import type { CallFlow } from './sip/flow/flowModel';
 
 export interface LanguageService {
   /** The open documents, their parses and findings, kept up to date edit by edit. */

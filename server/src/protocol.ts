@@ -2,7 +2,7 @@
 // for all sides (as vscode-eslint's shared customMessages), with the checks each side runs on what it
 // receives (a webview shows text from a capture, so nothing it sends is taken on trust). It imports
 // types only, so the client bundle takes no server code.
-import type { CallFlow } from './sip/flow/callFlow';
+import type { CallFlow } from './sip/flow/flowModel';
 import type { FlowFormat } from './sip/flow/exports';
 
 /** Notification the server sends after each validation: how the file was read, for the status bar. */
@@ -64,6 +64,8 @@ export interface CallFlowParams {
   readonly legs: boolean;
   /** Address → column name (`sipTrace.callFlow.participantNames`). */
   readonly names: Readonly<Record<string, string>>;
+  /** Addresses in the order the view shows the columns (dragged there); the others follow. */
+  readonly order?: readonly string[];
 }
 
 /** What a call flow exports to: the diagrams of sip/flow/exports.ts, and the calls list as CSV. */
@@ -98,7 +100,7 @@ function stringList(value: unknown): string[] {
 
 export function readCallFlowParams(raw: unknown): CallFlowParams | undefined {
   if (!isRecord(raw) || typeof raw.uri !== 'string') return undefined;
-  return { uri: raw.uri, calls: stringList(raw.calls), legs: raw.legs === true, names: stringRecord(raw.names) };
+  return { uri: raw.uri, calls: stringList(raw.calls), legs: raw.legs === true, names: stringRecord(raw.names), order: stringList(raw.order) };
 }
 
 export function readCallFlowExportParams(raw: unknown): CallFlowExportParams | undefined {
@@ -121,6 +123,8 @@ export type FromWebview =
   | { readonly type: 'reveal'; readonly arrow: number }
   | { readonly type: 'select'; readonly calls: readonly string[]; readonly legs: boolean }
   | { readonly type: 'rename'; readonly address: string }
+  /** The columns' addresses in the order the user dragged them to, for the exports. */
+  | { readonly type: 'order'; readonly order: readonly string[] }
   | { readonly type: 'export'; readonly format: ExportFormat };
 
 /** The webview's message, checked against the flow it was shown (arrow positions in range, Call-IDs and addresses it holds), or undefined. */
@@ -131,7 +135,7 @@ export function readWebviewMessage(raw: unknown, flow: CallFlow | undefined): Fr
       return { type: 'ready' };
     case 'reveal': {
       const arrow = raw.arrow;
-      return typeof arrow === 'number' && Number.isInteger(arrow) && flow && arrow >= 0 && arrow < flow.arrows.length ? { type: 'reveal', arrow } : undefined;
+      return typeof arrow === 'number' && Number.isInteger(arrow) && flow && arrow >= 0 && arrow < flow.arrows.count ? { type: 'reveal', arrow } : undefined;
     }
     case 'select': {
       if (!flow) return undefined;
@@ -141,6 +145,11 @@ export function readWebviewMessage(raw: unknown, flow: CallFlow | undefined): Fr
     case 'rename': {
       const address = raw.address;
       return typeof address === 'string' && flow?.participants.some((p) => p.address === address) ? { type: 'rename', address } : undefined;
+    }
+    case 'order': {
+      if (!flow) return undefined;
+      const known = new Set(flow.participants.map((p) => p.address));
+      return { type: 'order', order: stringList(raw.order).filter((address) => known.has(address)) };
     }
     case 'export': {
       const format = raw.format;

@@ -31,7 +31,7 @@ const rendered = performance.now();
 
 const ms = (a: number, b: number) => `${(b - a).toFixed(0)} ms`;
 console.log(
-  `call flow of ${(text.length / 1048576).toFixed(1)} MB, ${flow.arrows.length} messages, ${flow.calls.length} calls, ${flow.participants.length} participants: ` +
+  `call flow of ${(text.length / 1048576).toFixed(1)} MB, ${flow.arrows.count} messages, ${flow.calls.length} calls, ${flow.participants.length} participants: ` +
     `model ${ms(start, built)}, JSON ${(json.length / 1048576).toFixed(1)} MB in ${ms(built, serialised)}, parsed in ${ms(serialised, parsed)} ` +
     `(first paint budget taken: ${ms(start, parsed)}); whole SVG export ${(svg.length / 1048576).toFixed(1)} MB in ${ms(parsed, rendered)}; heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`,
 );

@@ -2,26 +2,22 @@
 // builds the flow (the document is already open and checked) and serialises it; the webview's own
 // page and script (dist/media) parse it and draw the rows in sight, in headless Chromium (the
 // browser the end-to-end tests use; skipped when it is not installed).
-import { createServer } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseTrace } from '../../server/src/sip/parser';
 import { buildCallModel } from '../../server/src/sip/calls/callModel';
 import { diagnose } from '../../server/src/sip/diagnose';
 import { LineIndex } from '../../server/src/sip/lineIndex';
 import { buildCallFlow } from '../../server/src/sip/flow/callFlow';
-import { callFlowPage } from '../../client/src/callFlowPage';
+import { CHROMIUM, serveFlowPages } from '../flowPage';
 
 type Row = [string, string, string, string];
 
-const CHROMIUM = '/usr/bin/chromium';
 const RUNS = 5;
 
 export async function measureFlowPaint(root: string, text: string): Promise<Row[]> {
   console.log(`\ng. SIP: Show Call Flow on the ${(text.length / 1048576).toFixed(1)} MB trace: command to first paint (${RUNS} runs)`);
-  if (!existsSync(CHROMIUM)) {
+  const pages = await serveFlowPages(root);
+  if (!pages) {
     console.log(`   skipped: ${CHROMIUM} is not installed (apt-get install chromium, as npm run e2e does)`);
     return [];
   }
@@ -29,31 +25,10 @@ export async function measureFlowPaint(root: string, text: string): Promise<Row[
   const lines = new LineIndex(text);
   const calls = buildCallModel(trace);
   const { findings } = diagnose(trace, { maxFindings: Infinity });
-  const media = join(root, 'dist', 'media');
-  const server = createServer((request, response) => {
-    const file = request.url === '/callFlow.js' ? 'callFlow.js' : request.url === '/callFlow.css' ? 'callFlow.css' : undefined;
-    if (file) {
-      response.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/css' });
-      response.end(readFileSync(join(media, file)));
-      return;
-    }
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    response.writeHead(200, { 'content-type': 'text/html' });
-    response.end(callFlowPage({ nonce: 'bench', source: origin, script: `${origin}/callFlow.js`, style: `${origin}/callFlow.css` }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { chromium } = require('playwright-core') as typeof import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
   try {
     const totals: number[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      // What VS Code gives a webview; the flow's messages back to the extension are not needed here.
-      await page.addInitScript({ content: 'window.acquireVsCodeApi = () => ({ postMessage() {}, getState() {}, setState() {} });' });
-      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      const page = await pages.open();
       const t0 = performance.now();
       const flow = buildCallFlow(trace, calls, findings, { lineOf: (offset) => lines.position(offset).line + 1 });
       const json = JSON.stringify({ type: 'flow', flow, legs: false });
@@ -68,14 +43,13 @@ export async function measureFlowPaint(root: string, text: string): Promise<Row[
       })(${JSON.stringify(json)})`)) as number;
       const drawn = await page.locator('#rows g').count();
       totals.push(serverMs + pageMs);
-      console.log(`   run ${run + 1}: server ${serverMs.toFixed(0)} ms (flow of ${flow.arrows.length} messages, ${(json.length / 1048576).toFixed(1)} MB of JSON), webview ${pageMs.toFixed(0)} ms to paint ${drawn} rows`);
+      console.log(`   run ${run + 1}: server ${serverMs.toFixed(0)} ms (flow of ${flow.arrows.count} messages, ${(json.length / 1048576).toFixed(1)} MB of JSON), webview ${pageMs.toFixed(0)} ms to paint ${drawn} rows`);
       await page.close();
     }
     const median = [...totals].sort((a, b) => a - b)[totals.length >> 1];
     console.log(`   command to first paint: median ${median.toFixed(0)} ms (target < 1 s)  ${median < 1000 ? 'target met' : 'target missed'}`);
     return [['Call flow, command → first paint', `${median.toFixed(0)} ms`, '< 1 s', median < 1000 ? 'target met' : 'target missed']];
   } finally {
-    await browser.close();
-    server.close();
+    await pages.close();
   }
 }

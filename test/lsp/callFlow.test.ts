@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { CodeLens } from 'vscode-languageserver-types';
-import type { CallFlow } from '../../server/src/sip/flow/callFlow';
+import { CallFlow, arrowOf, arrowsOf } from '../../server/src/sip/flow/flowModel';
 import { CALL_FLOW, CALL_FLOW_EXPORT } from '../../server/src/protocol';
 import { FIXTURES, ROOT } from '../helpers';
 
@@ -27,9 +27,9 @@ test('sipTrace/callFlow, sipTrace/callFlowExport and the CodeLens on a real SIPp
 
     const flow = await lsp.sendRequest<CallFlow>(CALL_FLOW, { uri, calls: ['2-20889@127.0.0.1'], legs: false, names: { '127.0.0.1:5080': 'bob phone' } });
     assert.deepEqual(flow.participants.map((p) => p.name), ['127.0.0.1:5060', '127.0.0.1:5070', 'bob phone']);
-    assert.equal(flow.arrows.length, 10);
+    assert.equal(flow.arrows.count, 10);
     assert.equal(flow.calls.length, 2);
-    const moved = flow.arrows.find((a) => a.code === 302)!;
+    const moved = arrowsOf(flow).find((a) => a.code === 302)!;
     assert.equal(moved.severity, 'error');
     assert.equal(moved.line, text.slice(0, moved.offset).split('\n').length);
 
@@ -45,7 +45,7 @@ test('sipTrace/callFlow, sipTrace/callFlowExport and the CodeLens on a real SIPp
       lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command, l.command?.arguments]),
       [
         [0, 'Call flow', 'sipTrace.showCallFlow', [uri, '1-20889@127.0.0.1']],
-        [flow.arrows[0].line - 1, 'Call flow', 'sipTrace.showCallFlow', [uri, '2-20889@127.0.0.1']],
+        [arrowOf(flow, 0).line - 1, 'Call flow', 'sipTrace.showCallFlow', [uri, '2-20889@127.0.0.1']],
       ],
     );
     await lsp.sendRequest('shutdown');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseTrace } from '../../server/src/sip/parser';
 import { decodeCapture } from '../../server/src/sip/capture/decode';
 import { Trace } from '../../server/src/sip/model';
-import { CallFlow, arrowAt } from '../../server/src/sip/flow/callFlow';
+import { CallFlow, arrowAt, arrowsOf, selectedCallIds } from '../../server/src/sip/flow/flowModel';
 import { callFlowOf } from '../../server/src/sip/flow/traceFlow';
 import { hostPort } from '../../server/src/sip/flow/endpoints';
 import { callsCsv } from '../../server/src/sip/flow/callList';
@@ -104,22 +104,48 @@ function columns(flow: CallFlow): string[] {
 test('participants of a plain 302 flow: client, redirect server and Contact target, inferred from Via, Request-URI and the way back', () => {
   const flow = callFlowOf(read(GOLDEN_FIXTURES['redirect-followed']));
   assert.deepEqual(columns(flow), ['127.0.0.1:5060', '127.0.0.1:5070', '127.0.0.1:5080']);
-  const [invite, moved, ack, retry, trying] = flow.arrows;
+  const [invite, moved, ack, retry, trying] = arrowsOf(flow);
   assert.deepEqual([invite.from, invite.to, moved.from, moved.to, ack.to, retry.to, trying.from], [0, 1, 1, 0, 1, 2, 2]);
   assert.equal(moved.followUp?.arrow, 3, 'the 302 links to the retry');
   assert.equal(moved.followUp?.line, retry.line);
+});
+
+test('arrows are coloured by dialog: the 302 and its ACK share the INVITE\'s colour, the retry it caused has its own, as has the next call', () => {
+  const arrows = arrowsOf(callFlowOf(read(GOLDEN_FIXTURES['redirect-followed'])));
+  const colours = arrows.map((a) => `${a.call}:${a.colour}`);
+  assert.deepEqual(colours.slice(0, 3), ['0:0', '0:0', '0:0'], 'INVITE, 302, ACK');
+  assert.ok(colours.slice(3).every((c) => c === '0:1' || !c.startsWith('0:')), 'the retry, its 200, ACK and BYE: the second dialog');
+  const other = arrows.filter((a) => a.call === 1).map((a) => a.colour);
+  assert.ok(other.length > 0 && other.every((c) => c > 1), 'the second call: dialogs of its own');
+});
+
+test('a column order dragged in the view and renamed columns carry into every export', () => {
+  const trace = read(GOLDEN_FIXTURES['redirect-followed']);
+  const flow = callFlowOf(trace, { order: ['127.0.0.1:5080', 'nowhere:5060', '127.0.0.1:5060'], names: { '127.0.0.1:5080': 'bob phone' } });
+  assert.deepEqual(columns(flow), ['127.0.0.1:5080', '127.0.0.1:5060', '127.0.0.1:5070'], 'named ones first, in that order; the others after, as they came');
+  const [invite, moved, , retry] = arrowsOf(flow);
+  assert.deepEqual([invite.from, invite.to, moved.from, moved.to, retry.to], [1, 2, 2, 1, 0], 'each arrow still joins the same addresses');
+  const mermaid = renderFlow(flow, 'mermaid').split('\n');
+  assert.deepEqual(mermaid.slice(1, 4), ['    participant P1 as bob phone', '    participant P2 as 127.0.0.1:5060', '    participant P3 as 127.0.0.1:5070']);
+  assert.equal(mermaid[4], '    P2->>P3: INVITE sip:bob@127.0.0.1:5070');
+  assert.match(renderFlow(flow, 'plantuml'), /^participant "bob phone" as P1\nparticipant "127\.0\.0\.1:5060" as P2$/m);
+  const svg = renderFlow(flow, 'svg');
+  assert.ok(svg.indexOf('data-address="127.0.0.1:5080"') < svg.indexOf('data-address="127.0.0.1:5060"'));
+  assert.match(svg, />bob phone<\/text>/);
+  assert.deepEqual(readWebviewMessage({ type: 'order', order: ['127.0.0.1:5070', 'injected:1', 3] }, callFlowOf(trace)), { type: 'order', order: ['127.0.0.1:5070'] });
 });
 
 test('participants from the log: sngrep gives the addresses, the SIPp log leaves them to inference', () => {
   assert.deepEqual(columns(callFlowOf(read(GOLDEN_FIXTURES['sngrep-all-dialogs']))), ['127.0.0.1:5060', '127.0.0.1:5070', '127.0.0.1:5080', '127.0.0.1:5090']);
   const sipp = callFlowOf(read(GOLDEN_FIXTURES['retry-too-early']));
   assert.deepEqual(columns(sipp), ['127.0.0.1:5060', '127.0.0.1:5070']);
-  const retried = sipp.arrows.find((a) => a.code === 503)!;
+  const arrows = arrowsOf(sipp);
+  const retried = arrows.find((a) => a.code === 503)!;
   assert.equal(retried.followUp?.retryAfter, 10);
   assert.ok(retried.followUp?.after !== undefined && retried.followUp.after > 900 && retried.followUp.after < 1100, 'the wait before the retry');
-  assert.ok(sipp.arrows.some((a) => a.severity === 'warning' && a.findings.some((f) => f.code === 'sip.503.retry-too-early')));
-  assert.equal(sipp.arrows[0].sincePrevious, undefined);
-  assert.equal(sipp.arrows[1].sinceCallStart, sipp.arrows[1].time! - sipp.arrows[0].time!);
+  assert.ok(arrows.some((a) => a.severity === 'warning' && a.findings.some((f) => f.code === 'sip.503.retry-too-early')));
+  assert.equal(arrows[0].sincePrevious, undefined);
+  assert.equal(arrows[1].sinceCallStart, arrows[1].time! - arrows[0].time!);
 });
 
 test('hostPort: one spelling per column', () => {
@@ -140,13 +166,13 @@ test('a selection of calls draws only their messages; the calls list keeps them 
   const text = base('a-leg') + answer('a-leg', '200 OK') + base('b-leg', ['X-Call-ID: a-leg'], 'sip:bob@192.0.2.3') + answer('b-leg', '486 Busy Here') + base('other') + answer('other', '302 Moved Temporarily') + base('a-leg-0001-embedded-b2b') + answer('a-leg-0001-embedded-b2b', '200 OK');
   const trace = parseTrace(text);
   const flow = callFlowOf(trace, { calls: ['b-leg'] });
-  assert.deepEqual(flow.selected, ['b-leg']);
-  assert.equal(flow.arrows.length, 2);
+  assert.deepEqual(selectedCallIds(flow), ['b-leg']);
+  assert.equal(flow.arrows.count, 2);
   assert.equal(flow.calls.length, 4);
   assert.deepEqual(flow.calls.map((c) => c.state), ['answered', 'rejected 486', 'redirected', 'answered']);
   assert.deepEqual(flow.calls[0].legs, [1], 'X-Call-ID names the A-leg');
   assert.deepEqual(flow.calls[1].legs, [0]);
-  assert.deepEqual(callFlowOf(trace, { calls: ['b-leg'], legs: true }).selected, ['a-leg', 'b-leg']);
+  assert.deepEqual(selectedCallIds(callFlowOf(trace, { calls: ['b-leg'], legs: true })), ['a-leg', 'b-leg']);
   assert.deepEqual(callFlowOf(trace, { calls: ['a-leg-0001-embedded-b2b'] }).calls[3].legs, [], 'a short Call-ID inside another is a coincidence');
   assert.deepEqual(callFlowOf(trace, { calls: ['nope'] }).selected.length, 4, 'an unknown Call-ID selects nothing, so all are drawn');
   assert.deepEqual(
@@ -163,14 +189,14 @@ test('the calls list as CSV: quoted where needed, formulas defused', () => {
 test('arrowAt: the arrow of the message the cursor is in', () => {
   const flow = callFlowOf(read(GOLDEN_FIXTURES['redirect-followed']));
   assert.equal(arrowAt(flow, 0), 0);
-  assert.equal(arrowAt(flow, flow.arrows[3].offset + 5), 3);
-  assert.equal(arrowAt(flow, flow.arrows[1].offset - 1), 0, 'the blank line after a message still belongs to it');
+  assert.equal(arrowAt(flow, flow.arrows.offset[3] + 5), 3);
+  assert.equal(arrowAt(flow, flow.arrows.offset[1] - 1), 0, 'the blank line after a message still belongs to it');
 });
 
 test('hostile text stays text in every export: nothing runs, the diagram is intact', () => {
   const trace = read(GOLDEN_FIXTURES.hostile);
   const flow = callFlowOf(trace);
-  assert.equal(flow.arrows.length, 2);
+  assert.equal(flow.arrows.count, 2);
   const svg = renderFlow(flow, 'svg');
   assert.doesNotMatch(svg, /<script|<img|<b>/i);
   assert.equal(svg.match(/<svg /g)?.length, 1);

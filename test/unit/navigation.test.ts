@@ -48,3 +48,23 @@ test('Find All References on a top Via branch lists the transaction: request, 30
   assert.deepEqual(found.map((l) => l.range.start), branchLines.map((line) => ({ line, character: column })));
   assert.deepEqual(service.findReferences(document, at('Via:', 0, 5), true), [], 'elsewhere in the Via: nothing');
 });
+
+test('Find All References on any Via branch: a branch below a proxy\'s Via finds the transaction on both hops', () => {
+  const proxied = readFileSync(join(FIXTURES, 'behaviour', 'proxy-forwarded-503.sip'), 'utf8');
+  const rows = proxied.split('\r\n');
+  const doc = TextDocument.create('file:///proxy-forwarded-503.sip', 'sip', 1, proxied);
+  const branch = 'z9hG4bK-21049-1-0';
+  // Every Via value that carries the client's branch, top or not, in whatever field or list element (test oracle).
+  const carrying = rows.flatMap((l, line) => (/^Via:/.test(l) ? [...l.matchAll(/branch=z9hG4bK-21049-1-0\b/g)].map((m) => ({ line, character: m.index! + 7 })) : []));
+  assert.equal(carrying.length, 7, 'INVITE, 100, forwarded INVITE, its 100 and 503, the 503 passed back, the ACK');
+  const second = rows.findIndex((l, i) => l.startsWith('Via:') && l.includes(branch) && rows[i - 1].startsWith('Via:'));
+  for (const from of [{ line: second, character: rows[second].indexOf(branch) + 2 }, carrying[0], carrying[3]]) {
+    assert.deepEqual(service.findReferences(doc, from, true).map((l) => l.range.start), carrying, JSON.stringify(from));
+  }
+  assert.deepEqual(service.findReferences(doc, carrying[3], false).map((l) => l.range.start), carrying.slice(1), 'the first INVITE declares it');
+  // The proxy's own branch: its INVITE, 100, 503 and the ACK it sent, not the client's messages.
+  const proxyBranch = rows[second - 1].slice(rows[second - 1].indexOf('z9hG4bKb40e'));
+  const proxyFound = service.findReferences(doc, { line: second - 1, character: rows[second - 1].indexOf('z9hG4bKb40e') + 3 }, true);
+  assert.equal(proxyFound.length, rows.filter((l) => l.startsWith('Via:') && l.includes(proxyBranch)).length);
+  assert.equal(proxyFound.length, 4);
+});

@@ -3,7 +3,8 @@
 import { CodeLens } from 'vscode-languageserver-types';
 import { ParsedDocument } from '../documents';
 import { RatedFinding } from '../sip/diagnose';
-import { CallFlow, buildCallFlow } from '../sip/flow/callFlow';
+import { buildCallFlow } from '../sip/flow/callFlow';
+import { CallFlow } from '../sip/flow/flowModel';
 import { callsCsv } from '../sip/flow/callList';
 import { renderFlow } from '../sip/flow/exports';
 import { CallFlowExportParams, CallFlowParams } from '../protocol';
@@ -16,6 +17,7 @@ export function computeCallFlow(document: ParsedDocument, findings: readonly Rat
     calls: params.calls,
     legs: params.legs,
     names: params.names,
+    order: params.order,
     lineOf: (offset) => document.lines.position(offset).line + 1,
   });
 }

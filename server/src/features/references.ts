@@ -1,12 +1,43 @@
 import { Location, Position } from 'vscode-languageserver-types';
 import { ParsedDocument } from '../documents';
 import { messageIndexAt } from '../sip/access';
+import { Trace } from '../sip/model';
+import { headerParam, scanValue } from '../sip/values';
 import { offsetOf, rangeOf } from './positions';
 
+interface Span {
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** The branch of every Via value of a message, the top one first, wherever the Via values are split across fields and commas. */
+function viaBranches(trace: Trace, index: number): Span[] {
+  const { text, headers } = trace;
+  const m = trace.messages.at(index);
+  const via = headers.knownId('via');
+  const branches: Span[] = [];
+  for (let row = m.firstHeader, last = m.firstHeader + m.headerCount; row < last; row++) {
+    if (headers.nameIdOf(row) !== via) continue;
+    const { elements } = scanValue(text, headers.valueOffsetOf(row), headers.valueEndOf(row), true);
+    for (let k = 0; k < elements.length; k += 2) {
+      const span = headerParam(text, elements[k], elements[k + 1], 'branch');
+      if (span && span.end > span.start) branches.push({ offset: span.start, length: span.end - span.start });
+    }
+  }
+  return branches;
+}
+
+/** A transaction's method: the ACK of a non-2xx belongs to its INVITE's (RFC 3261 §17.1.1.3); a CANCEL, same branch and all, to its own. */
+function transactionMethod(method: string): string {
+  return method === 'ACK' ? 'INVITE' : method;
+}
+
 /**
- * On a Call-ID value: that Call-ID in every message of the call. On the top Via's branch: that
- * branch in every message of the transaction (request, retransmissions, responses, the ACK of a
- * non-2xx). The declaration is the first message of the call, or the transaction's request.
+ * On a Call-ID value: that Call-ID in every message of the call. On the branch of any Via: that
+ * branch in every message of the call that carries it in a Via, for the same method, which is the
+ * transaction (request, retransmissions, responses, the ACK of a non-2xx) on every hop the trace
+ * saw it pass: a proxy's forwarded request and the responses coming back keep it below their own
+ * Via (RFC 3261 §16.6). The declaration is the first message of the call, or of the transaction.
  */
 export function computeReferences(document: ParsedDocument, position: Position, includeDeclaration: boolean): Location[] {
   const { trace, calls } = document;
@@ -16,24 +47,25 @@ export function computeReferences(document: ParsedDocument, position: Position, 
   const s = calls.summaries[index];
   const callIdOf = (i: number) => trace.headers.find(trace.messages.at(i), 'call-id');
   const here = callIdOf(index);
-  let found: Array<{ index: number; offset: number; length: number }> = [];
-  let declaration = -1;
+  const messages = calls.calls.get(s.callId) ?? [];
+  let found: Array<Span & { readonly index: number }> = [];
   if (here && offset >= here.valueOffset && offset <= here.valueEnd && s.callId !== '') {
-    const messages = calls.calls.get(s.callId) ?? [];
-    declaration = messages[0];
     found = messages.map((i) => {
       const h = callIdOf(i)!;
       return { index: i, offset: h.valueOffset, length: h.valueEnd - h.valueOffset };
     });
-  } else if (s.branch !== undefined && s.branchOffset !== undefined && offset >= s.branchOffset && offset <= s.branchOffset + s.branch.length && calls.transactionOf[index] >= 0) {
-    const t = calls.transactions[calls.transactionOf[index]];
-    declaration = t.request;
-    const members = [t.request, ...t.retransmissions, ...t.responses, t.ack].filter((i) => i >= 0).sort((a, b) => a - b);
-    found = members.flatMap((i) => {
-      const m = calls.summaries[i];
-      return m.branch !== undefined && m.branchOffset !== undefined ? [{ index: i, offset: m.branchOffset, length: m.branch.length }] : [];
+  } else {
+    const branch = viaBranches(trace, index).find((b) => offset >= b.offset && offset <= b.offset + b.length);
+    if (!branch) return [];
+    const value = trace.text.slice(branch.offset, branch.offset + branch.length);
+    const method = transactionMethod(s.method);
+    found = messages.flatMap((i) => {
+      if (transactionMethod(calls.summaries[i].method) !== method) return [];
+      const same = viaBranches(trace, i).find((b) => b.length === value.length && trace.text.startsWith(value, b.offset));
+      return same ? [{ index: i, ...same }] : [];
     });
   }
+  const declaration = found.length > 0 ? found[0].index : -1;
   return found
     .filter((f) => includeDeclaration || f.index !== declaration)
     .map((f) => ({ uri: document.uri, range: rangeOf(document, f.offset, f.length) }));

@@ -1,10 +1,10 @@
-// The ladder diagram of a trace, as data: columns (participants), one arrow per message in trace
-// order, the calls list (sngrep's first screen) and which calls are legs of one another. The
-// webview, the SVG, Mermaid and PlantUML exports all draw this one model.
+// Builds the call flow (flowModel.ts) of a parsed trace: who sent each message to whom, the calls
+// drawn, their colours, findings and what each 302 or 503 led to.
 import { Severity, Trace } from '../model';
 import { CallModel, isRetryTrigger } from '../calls/callModel';
 import { inferHops } from './endpoints';
-import { CallEntry, listCalls } from './callList';
+import { listCalls } from './callList';
+import { CallFlow, FlowFinding, FollowUp, Participant, SEVERITIES, columnOrder } from './flowModel';
 import { MAX_LABEL, clip } from './text';
 
 /** A finding as the flow needs it: where, how bad, what it says. */
@@ -15,76 +15,6 @@ export interface FlowFindingInput {
   readonly message: string;
 }
 
-export interface FlowFinding {
-  readonly code: string;
-  readonly severity: Severity;
-  readonly message: string;
-}
-
-export interface Participant {
-  /** The address (`ip:port`, or `host:port` inferred from the messages), or `?` when unknown. */
-  readonly address: string;
-  /** The address, or the name the user gave it. */
-  readonly name: string;
-}
-
-/** What a 3xx or 503 led to: the retry it caused (an arrow of this flow, or a message left out of it), or none. */
-export interface FollowUp {
-  /** Message index of the retry; undefined when no retry came. */
-  readonly retry?: number;
-  /** 1-based line of the retry's start line. */
-  readonly line?: number;
-  /** Position of the retry among this flow's arrows, when it is drawn. */
-  readonly arrow?: number;
-  /** Milliseconds from the response to the retry, where the log has times. */
-  readonly after?: number;
-  /** The 503's Retry-After, in seconds. */
-  readonly retryAfter?: number;
-}
-
-export interface Arrow {
-  /** Message index in the trace. */
-  readonly index: number;
-  readonly offset: number;
-  readonly end: number;
-  /** 1-based line of the message's start line. */
-  readonly line: number;
-  /** Frame number in the packet capture, for captures. */
-  readonly frame?: number;
-  /** Positions in `participants`. */
-  readonly from: number;
-  readonly to: number;
-  readonly kind: 'request' | 'response';
-  readonly method: string;
-  readonly code: number;
-  /** The method, or the status code and reason phrase. */
-  readonly label: string;
-  readonly requestUri?: string;
-  /** Position of the message's call in `calls`. */
-  readonly call: number;
-  /** Colour slot: one per call of the selection, in order of appearance, as sngrep colours by Call-ID. */
-  readonly colour: number;
-  readonly timestamp?: string;
-  /** Milliseconds, as the log gives them. */
-  readonly time?: number;
-  readonly sincePrevious?: number;
-  readonly sinceCallStart?: number;
-  readonly retransmission: boolean;
-  /** The most severe of `findings`. */
-  readonly severity?: Severity;
-  readonly findings: readonly FlowFinding[];
-  readonly followUp?: FollowUp;
-}
-
-export interface CallFlow {
-  readonly participants: readonly Participant[];
-  readonly arrows: readonly Arrow[];
-  /** Every call of the trace, whether selected or not. */
-  readonly calls: readonly CallEntry[];
-  /** The Call-IDs drawn. */
-  readonly selected: readonly string[];
-}
-
 export interface CallFlowOptions {
   /** Call-IDs to draw; all calls when undefined or empty. */
   readonly calls?: readonly string[];
@@ -92,15 +22,15 @@ export interface CallFlowOptions {
   readonly legs?: boolean;
   /** Address → name for the columns. */
   readonly names?: Readonly<Record<string, string>>;
+  /** Addresses in the order the columns are to be drawn (as dragged in the view); the others follow in order of appearance. */
+  readonly order?: readonly string[];
   /** 1-based line of an offset. */
   readonly lineOf: (offset: number) => number;
 }
 
-const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
-
 /** Each message's findings, by message index: a finding belongs to the message it lies in, or, on a framing line, to the message that follows. */
-function findingsByMessage(trace: Trace, findings: readonly FlowFindingInput[]): Map<number, FlowFinding[]> {
-  const byMessage = new Map<number, FlowFinding[]>();
+function findingsByMessage(trace: Trace, findings: readonly FlowFindingInput[]): Map<number, FlowFindingInput[]> {
+  const byMessage = new Map<number, FlowFindingInput[]>();
   const { messages } = trace;
   const n = messages.length;
   for (const f of findings) {
@@ -115,9 +45,8 @@ function findingsByMessage(trace: Trace, findings: readonly FlowFindingInput[]):
     const index = inside ? lo - 1 : lo;
     if (index >= n) continue;
     const list = byMessage.get(index);
-    const entry = { code: f.code, severity: f.severity, message: f.message };
-    if (list) list.push(entry);
-    else byMessage.set(index, [entry]);
+    if (list) list.push(f);
+    else byMessage.set(index, [f]);
   }
   return byMessage;
 }
@@ -127,11 +56,50 @@ function reasonOf(trace: Trace, index: number): string {
   return line.kind === 'response' ? trace.text.slice(line.reasonOffset, Math.min(line.reasonEnd, line.reasonOffset + MAX_LABEL)) : '';
 }
 
+/**
+ * The dialog a message belongs to, as a key: its Call-ID and both tags in either order (either side
+ * may send, RFC 3261 §12). A message without a To tag (the INVITE, a 100 Trying) belongs to the
+ * dialog its transaction's first tagged response makes, so a 302 and its ACK share the INVITE's
+ * colour and the retry that the 302 caused gets a colour of its own.
+ */
+function dialogOf(calls: CallModel, index: number): string {
+  const { summaries, transactions, transactionOf } = calls;
+  const s = summaries[index];
+  let toTag = s.toTag;
+  const t = transactionOf[index];
+  if (toTag === undefined && t >= 0) toTag = transactions[t].responses.map((r) => summaries[r].toTag).find((tag) => tag !== undefined);
+  const tags = [s.fromTag ?? '', toTag ?? ''].sort();
+  return `${s.callId}\u0000${tags[0]}\u0000${tags[1]}`;
+}
+
+/** Positions in a list of distinct values, each value added once. */
+function interner<T>(key: (value: T) => string): { readonly list: T[]; at(value: T): number } {
+  const list: T[] = [];
+  const positions = new Map<string, number>();
+  return {
+    list,
+    at(value: T): number {
+      const k = key(value);
+      let p = positions.get(k);
+      if (p === undefined) {
+        p = list.length;
+        list.push(value);
+        positions.set(k, p);
+      }
+      return p;
+    },
+  };
+}
+
 export function buildCallFlow(trace: Trace, calls: CallModel, findings: readonly FlowFindingInput[], options: CallFlowOptions): CallFlow {
   const entries = listCalls(trace, calls, findings);
-  const callIndex = new Map(entries.map((c, i) => [c.callId, i]));
-  const wanted = new Set<string>((options.calls ?? []).filter((id) => callIndex.has(id)));
-  if (options.legs) for (const id of [...wanted]) for (const leg of entries[callIndex.get(id)!].legs) wanted.add(entries[leg].callId);
+  // The calls list is in the call model's order; a selection names calls as the list shows them.
+  const callOf = new Int32Array(trace.messages.length);
+  [...calls.calls.values()].forEach((messages, c) => messages.forEach((i) => (callOf[i] = c)));
+  const listed = new Map(entries.map((c, i) => [c.callId, i]));
+  const wanted = new Set<number>();
+  for (const id of options.calls ?? []) if (listed.has(id)) wanted.add(listed.get(id)!);
+  if (options.legs) for (const c of [...wanted]) for (const leg of entries[c].legs) wanted.add(leg);
   const all = wanted.size === 0;
   const hops = inferHops(calls);
   const perMessage = findingsByMessage(trace, findings);
@@ -150,80 +118,82 @@ export function buildCallFlow(trace: Trace, calls: CallModel, findings: readonly
     return c;
   };
 
-  const colours = new Map<number, number>();
-  const arrowOf = new Map<number, number>();
-  const arrows: Arrow[] = [];
-  let previousTime: number | undefined;
+  const strings = interner<string>((s) => s);
+  const findingList = interner<FlowFinding>((f) => `${f.severity}\u0000${f.code}\u0000${f.message}`);
+  const a = {
+    index: [] as number[], offset: [] as number[], end: [] as number[], line: [] as number[], from: [] as number[], to: [] as number[],
+    code: [] as number[], method: [] as number[], label: [] as number[], requestUri: [] as number[], timestamp: [] as number[],
+    call: [] as number[], colour: [] as number[], time: [] as Array<number | null>, flags: [] as number[], frame: [] as number[],
+    findings: {} as Record<number, number[]>, followUps: {} as Record<number, FollowUp>,
+  };
+  const colours = new Map<string, number>();
+  const arrowOfMessage = new Map<number, number>();
+  let frames = false;
   for (const s of summaries) {
-    if (!all && !wanted.has(s.callId)) continue;
-    const call = callIndex.get(s.callId)!;
+    const call = callOf[s.index];
+    if (!all && !wanted.has(call)) continue;
     const hop = hops[s.index];
-    const from = columnOf(hop.from);
-    const to = columnOf(hop.to);
-    let colour = colours.get(call);
+    const dialog = dialogOf(calls, s.index);
+    let colour = colours.get(dialog);
     if (colour === undefined) {
       colour = colours.size;
-      colours.set(call, colour);
+      colours.set(dialog, colour);
     }
     const meta = trace.meta[s.index];
-    const time = meta?.time;
-    const start = entries[call].startTime;
-    const found = perMessage.get(s.index) ?? [];
-    const severity = found.reduce<Severity | undefined>((worst, f) => (worst === undefined || RANK[f.severity] < RANK[worst] ? f.severity : worst), undefined);
-    arrowOf.set(s.index, arrows.length);
-    arrows.push({
-      index: s.index,
-      offset: s.offset,
-      end: trace.messages.endOf(s.index),
-      line: options.lineOf(s.offset),
-      ...(meta?.frame !== undefined ? { frame: meta.frame } : {}),
-      from,
-      to,
-      kind: s.kind,
-      method: clip(s.method, 40),
-      code: s.code,
-      label: s.kind === 'request' ? clip(s.method) : clip(`${s.code} ${reasonOf(trace, s.index)}`.trim()),
-      ...(s.requestUri !== undefined ? { requestUri: clip(s.requestUri) } : {}),
-      call,
-      colour,
-      ...(meta?.timestamp !== undefined ? { timestamp: meta.timestamp } : {}),
-      ...(time !== undefined ? { time, sinceCallStart: start !== undefined ? time - start : undefined } : {}),
-      ...(time !== undefined && previousTime !== undefined ? { sincePrevious: time - previousTime } : {}),
-      retransmission: calls.retransmission[s.index] === 1,
-      ...(severity ? { severity } : {}),
-      findings: found,
-    });
-    if (time !== undefined) previousTime = time;
+    const found = perMessage.get(s.index);
+    let rank = SEVERITIES.length;
+    if (found) {
+      for (const f of found) rank = Math.min(rank, SEVERITIES.indexOf(f.severity));
+      a.findings[a.index.length] = found.map((f) => findingList.at({ code: f.code, severity: f.severity, message: f.message }));
+    }
+    arrowOfMessage.set(s.index, a.index.length);
+    a.index.push(s.index);
+    a.offset.push(s.offset);
+    a.end.push(trace.messages.endOf(s.index));
+    a.line.push(options.lineOf(s.offset));
+    a.from.push(columnOf(hop.from));
+    a.to.push(columnOf(hop.to));
+    a.code.push(s.kind === 'request' ? 0 : s.code);
+    a.method.push(strings.at(clip(s.method, 40)));
+    a.label.push(strings.at(s.kind === 'request' ? clip(s.method) : clip(`${s.code} ${reasonOf(trace, s.index)}`.trim())));
+    a.requestUri.push(s.requestUri !== undefined ? strings.at(clip(s.requestUri)) : -1);
+    a.timestamp.push(meta?.timestamp !== undefined ? strings.at(meta.timestamp) : -1);
+    a.call.push(call);
+    a.colour.push(colour);
+    a.time.push(meta?.time ?? null);
+    a.flags.push((calls.retransmission[s.index] === 1 ? 1 : 0) | (rank < SEVERITIES.length ? (rank + 1) << 1 : 0));
+    a.frame.push(meta?.frame ?? -1);
+    if (meta?.frame !== undefined) frames = true;
   }
 
   // A 3xx or 503 final response points at the retry it caused, or says that none came.
-  const withFollowUps = arrows.map((a): Arrow => {
-    const s = summaries[a.index];
-    const t = calls.transactionOf[a.index];
-    if (s.kind !== 'response' || !isRetryTrigger(s.code) || a.retransmission || t < 0 || calls.transactions[t].final !== a.index) return a;
-    const retry = calls.followUps.get(a.index);
+  a.index.forEach((index, arrow) => {
+    const s = summaries[index];
+    const t = calls.transactionOf[index];
+    if (s.kind !== 'response' || !isRetryTrigger(s.code) || (a.flags[arrow] & 1) === 1 || t < 0 || calls.transactions[t].final !== index) return;
+    const retry = calls.followUps.get(index);
     const retryTime = retry !== undefined ? trace.meta[retry]?.time : undefined;
-    const followUp: FollowUp = {
+    const time = a.time[arrow];
+    a.followUps[arrow] = {
       ...(retry !== undefined ? { retry, line: options.lineOf(summaries[retry].offset) } : {}),
-      ...(retry !== undefined && arrowOf.has(retry) ? { arrow: arrowOf.get(retry) } : {}),
-      ...(retryTime !== undefined && a.time !== undefined ? { after: retryTime - a.time } : {}),
+      ...(retry !== undefined && arrowOfMessage.has(retry) ? { arrow: arrowOfMessage.get(retry) } : {}),
+      ...(retryTime !== undefined && time !== null ? { after: retryTime - time } : {}),
       ...(s.code === 503 && s.retryAfter !== undefined ? { retryAfter: s.retryAfter } : {}),
     };
-    return { ...a, followUp };
   });
 
-  return { participants, arrows: withFollowUps, calls: entries, selected: all ? entries.map((c) => c.callId) : entries.filter((c) => wanted.has(c.callId)).map((c) => c.callId) };
+  // Columns come in order of appearance unless the user ordered them.
+  const ordered = columnOrder(participants, options.order ?? []);
+  const moved = new Array<number>(ordered.length);
+  ordered.forEach((p, position) => (moved[p] = position));
+  const { frame, ...columns } = a;
+  columns.from = a.from.map((p) => moved[p]);
+  columns.to = a.to.map((p) => moved[p]);
+  return {
+    participants: ordered.map((p) => participants[p]),
+    arrows: { count: a.index.length, ...columns, ...(frames ? { frame } : {}), findingList: findingList.list, strings: strings.list },
+    calls: entries,
+    selected: entries.map((_, c) => c).filter((c) => all || wanted.has(c)),
+  };
 }
 
-/** Position of the arrow of the message the cursor at `offset` is in, or after (blank and log lines belong to the message above), or -1 above the first. */
-export function arrowAt(flow: Pick<CallFlow, 'arrows'>, offset: number): number {
-  const { arrows } = flow;
-  let lo = 0;
-  let hi = arrows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arrows[mid].offset <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}

@@ -34,16 +34,6 @@ export function hostPort(value: string, secure = false): string | undefined {
   return hasPort ? s : `${s}:${secure ? 5061 : 5060}`;
 }
 
-/** Where a request went: its top Route decides the next hop before the Request-URI does (RFC 3261 §8.1.2). */
-function requestTarget(s: MessageSummary): string | undefined {
-  const uri = s.routeKey ?? s.requestUri;
-  return uri === undefined ? undefined : hostPort(uri);
-}
-
-function requestSender(s: MessageSummary): string | undefined {
-  return s.sentBy === undefined ? undefined : hostPort(s.sentBy, /\/TLS\b/i.test(s.topVia ?? ''));
-}
-
 /**
  * The hop of every message. A request goes from its top Via's sent-by to its Route or Request-URI;
  * a response goes back along the Via, from where its request went to where it came from (RFC 3261
@@ -52,20 +42,33 @@ function requestSender(s: MessageSummary): string | undefined {
 export function inferHops(calls: CallModel): Hop[] {
   const { summaries, transactions, transactionOf } = calls;
   const hops: Hop[] = new Array(summaries.length);
+  // Thousands of messages name the same few hundred hosts: each spelling is read once (and not
+  // spelled again to make a key: by the sent-by, and the top Via where it is kept for its transport).
+  const senders = new Map<string, string>();
+  const targets = new Map<string, string>();
+  const once = (seen: Map<string, string>, key: string, read: () => string | undefined): string => {
+    let column = seen.get(key);
+    if (column === undefined) seen.set(key, (column = read() ?? UNKNOWN_ENDPOINT));
+    return column;
+  };
+  const sender = ({ sentBy, topVia }: MessageSummary) =>
+    sentBy === undefined ? UNKNOWN_ENDPOINT : once(senders, topVia ?? sentBy, () => hostPort(sentBy, /\/TLS\b/i.test(topVia ?? '')));
   for (const s of summaries) {
     if (s.src !== undefined && s.dst !== undefined) {
       hops[s.index] = { from: s.src, to: s.dst };
       continue;
     }
     if (s.kind === 'request') {
-      hops[s.index] = { from: requestSender(s) ?? UNKNOWN_ENDPOINT, to: requestTarget(s) ?? UNKNOWN_ENDPOINT };
+      // Its top Route decides the next hop before the Request-URI does (RFC 3261 §8.1.2).
+      const target = s.routeKey ?? s.requestUri;
+      hops[s.index] = { from: sender(s), to: target === undefined ? UNKNOWN_ENDPOINT : once(targets, target, () => hostPort(target)) };
       continue;
     }
     const t = transactionOf[s.index];
     const request = t >= 0 ? transactions[t].request : -1;
     // Requests come before their responses, so the request's hop is already known.
     const asked = request >= 0 && request < s.index ? hops[request] : undefined;
-    hops[s.index] = asked ? { from: asked.to, to: asked.from } : { from: UNKNOWN_ENDPOINT, to: requestSender(s) ?? UNKNOWN_ENDPOINT };
+    hops[s.index] = asked ? { from: asked.to, to: asked.from } : { from: UNKNOWN_ENDPOINT, to: sender(s) };
   }
   return hops;
 }

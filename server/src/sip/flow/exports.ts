@@ -1,5 +1,5 @@
 // The formats a call flow is exported to, by name, for the CLI and the editor's Export command.
-import { CallFlow } from './callFlow';
+import { CallFlow } from './flowModel';
 import { renderMermaid } from './mermaid';
 import { renderPlantUml } from './plantUml';
 import { renderSvg } from './svg';

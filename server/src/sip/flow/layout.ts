@@ -1,6 +1,6 @@
 // Where things go in the ladder and what they say, shared by the SVG export and the webview so
 // that both draw the same diagram: the webview draws only the rows in sight, the SVG all of them.
-import { Arrow, CallFlow } from './callFlow';
+import { Arrow, CallFlow } from './flowModel';
 import { clip, formatDelta } from './text';
 
 export const LAYOUT = {

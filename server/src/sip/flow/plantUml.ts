@@ -2,7 +2,7 @@
 // in trace order (responses dashed, retransmissions thin, messages with findings in their
 // severity's colour), findings and the fate of 302s and 503s as notes.
 import { Severity } from '../model';
-import { CallFlow } from './callFlow';
+import { CallFlow, arrowsOf } from './flowModel';
 import { notesOf, startLineOf } from './layout';
 import { escapePlantUml } from './text';
 
@@ -13,7 +13,7 @@ export function renderPlantUml(flow: CallFlow): string {
   const id = (column: number) => `P${column + 1}`;
   // Inside the quotes a lone `"` would end the name: it becomes a typographic one.
   flow.participants.forEach((p, c) => out.push(`participant "${escapePlantUml(p.name).replace(/"/g, '″')}" as ${id(c)}`));
-  for (const a of flow.arrows) {
+  for (const a of arrowsOf(flow)) {
     const colour = a.severity ? `[${COLOUR[a.severity]}]` : '';
     const shaft = a.kind === 'request' ? `-${colour}` : `-${colour}-`;
     const head = a.retransmission ? '>>' : '>';

@@ -1,7 +1,7 @@
 // The call flow as one self-contained SVG that opens in a browser: no script, no external resource,
 // every string from the trace escaped. Each message's arrow is a <g> with data-line (and data-frame
 // for captures), so a reader can find the message it stands for.
-import { CallFlow } from './callFlow';
+import { CallFlow, arrowsOf, selectedCallIds } from './flowModel';
 import { LAYOUT, arrowGeometry, clockOf, columnX, deltasOf, diagramWidth, followUpGeometry, followUpNote, labelOf, rowY, tooltipOf } from './layout';
 import { escapeXml } from './text';
 
@@ -32,13 +32,14 @@ function attr(name: string, value: string | number): string {
 }
 
 export function renderSvg(flow: CallFlow): string {
-  const { participants, arrows } = flow;
+  const { participants } = flow;
+  const arrows = arrowsOf(flow);
   const width = diagramWidth(participants.length);
   const height = LAYOUT.headerHeight + arrows.length * LAYOUT.rowHeight + 16;
   const top = LAYOUT.headerHeight;
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`);
-  out.push(`<title>SIP call flow: ${escapeXml(flow.selected.length === 1 ? flow.selected[0] : `${flow.selected.length} calls`)}</title>`);
+  out.push(`<title>SIP call flow: ${escapeXml(flow.selected.length === 1 ? selectedCallIds(flow)[0] : `${flow.selected.length} calls`)}</title>`);
   out.push(`<style>${STYLE}</style>`, `<rect width="100%" height="100%" fill="#fff"/>`);
   participants.forEach((p, c) => {
     const x = columnX(c);

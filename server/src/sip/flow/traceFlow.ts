@@ -5,7 +5,8 @@ import { Trace } from '../model';
 import { buildCallModel } from '../calls/callModel';
 import { diagnose } from '../diagnose';
 import { LineIndex } from '../lineIndex';
-import { CallFlow, CallFlowOptions, buildCallFlow } from './callFlow';
+import { CallFlowOptions, buildCallFlow } from './callFlow';
+import { CallFlow } from './flowModel';
 
 export function callFlowOf(trace: Trace, options: Omit<CallFlowOptions, 'lineOf'> = {}): CallFlow {
   const lines = new LineIndex(trace.text);

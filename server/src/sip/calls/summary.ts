@@ -3,6 +3,7 @@
 import { SipMessage, Trace } from '../model';
 import { addressSpan, headerParam, parseDigits, scanValue } from '../values';
 import { AT, COLON, COMMA, GT, QUESTION, SEMI, SLASH, indexOfCode, isLws, startsWithIgnoreCase } from '../chars';
+import { METHODS } from '../catalog/methods';
 
 export interface MessageSummary {
   readonly index: number;
@@ -95,6 +96,14 @@ export function uriKey(uri: string | undefined): string | undefined {
   return uri === undefined ? undefined : uriKeyOf(uri, 0, uri.length);
 }
 
+const METHOD_NAMES = METHODS.map((m) => m.name);
+
+/** The method written at text[from, to): the catalogue's own string for a known one, so methods compare and hash as constants. */
+function methodName(text: string, from: number, to: number): string {
+  for (const name of METHOD_NAMES) if (name.length === to - from && text.startsWith(name, from)) return name;
+  return text.slice(from, to);
+}
+
 /** text[from, to) in lower case, sliced as it is when it has no capital (the usual spelling). */
 function lowerCase(text: string, from: number, to: number): string {
   for (let i = from; i < to; i++) if (isUpper(text.charCodeAt(i))) return text.slice(from, to).toLowerCase();
@@ -176,7 +185,7 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
         cseq = parseDigits(text, from, end) ?? NaN;
         cseqOffset = from;
         while (end < to && isLws(text.charCodeAt(end))) end++;
-        cseqMethod = text.slice(end, to);
+        cseqMethod = methodName(text, end, to);
       } else if (id === ids.from && !(seen & 4)) {
         seen |= 4;
         if (isRequest) {
@@ -237,7 +246,7 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
       index: m.index,
       offset: m.offset,
       kind: line.kind,
-      method: line.kind === 'request' ? text.slice(line.methodOffset, line.methodEnd) : cseqMethod,
+      method: line.kind === 'request' ? methodName(text, line.methodOffset, line.methodEnd) : cseqMethod,
       code: line.kind === 'response' ? line.code : 0,
       requestUri,
       requestUriKey: line.kind === 'request' ? uriKeyOf(text, line.uriOffset, line.uriEnd) : undefined,

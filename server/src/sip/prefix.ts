@@ -142,11 +142,15 @@ export class LinePrefix implements Prefix {
  */
 const START_LINE = /^(?:[A-Za-z]+ \S+ SIP\/\d\.\d|SIP\/\d\.\d \d{3}(?: .*)?)\s*$/;
 
-/** Blank-separated cut points of a line where SIP content may begin after a prefix. */
-function* cuts(text: string, start: number, end: number): Generator<number> {
-  yield start;
+/**
+ * The next cut point of the line [start, end) after `cut` (the first is `start`): where SIP content
+ * may begin after a prefix, just past a run of blanks; -1 when there is none. A plain loop rather
+ * than a generator: it runs on every line of the sample while the file opens, before the JIT warms up.
+ */
+function nextCut(text: string, start: number, end: number, cut: number): number {
   const stop = Math.min(end, start + MAX_PREFIX);
-  for (let i = start; i < stop; i++) if (isBlank(text.charCodeAt(i)) && !isBlank(text.charCodeAt(i + 1)) && i + 1 < end) yield i + 1;
+  for (let i = cut; i < stop; i++) if (isBlank(text.charCodeAt(i)) && !isBlank(text.charCodeAt(i + 1)) && i + 1 < end) return i + 1;
+  return -1;
 }
 
 /** True when the line [start, end) ends with `SIP/d.d` (and blanks), as a request line does. */
@@ -171,7 +175,7 @@ export function detectPrefix(text: string, isFraming: (line: string) => boolean,
     // A strict start line either starts with the version or ends with it: most cuts are ruled out
     // by a character or two, before any slice or regular expression.
     const endsWithVersion = endsWithSipVersion(text, pos, end);
-    for (const cut of cuts(text, pos, end)) {
+    for (let cut = pos; cut >= 0; cut = nextCut(text, pos, end, cut)) {
       if (!endsWithVersion && !text.startsWith('SIP/', cut) && !mayStartFraming(text.charCodeAt(cut))) continue;
       const rest = end - cut <= 300 ? text.slice(cut, end) : '';
       if (!START_LINE.test(rest) && !isFraming(rest)) continue;

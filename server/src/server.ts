@@ -68,6 +68,25 @@ const BIG_TEXT = 1 << 20;
 
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * A big trace just opened is read a part at a time. The editor asks for the Outline, code lenses
+ * and hints together with the open; answered at once, each would read the whole file in one go and
+ * hold back the first diagnostics. So requests wait here until the reading is done.
+ */
+const reading = new Map<string, { readonly done: Promise<void>; readonly finish: () => void }>();
+
+function startReading(document: TextDocument): void {
+  if (reading.has(document.uri) || document.getText().length <= BIG_TEXT) return;
+  let finish = () => {};
+  const done = new Promise<void>((resolve) => (finish = resolve));
+  reading.set(document.uri, { done, finish });
+}
+
+function finishReading(uri: string): void {
+  reading.get(uri)?.finish();
+  reading.delete(uri);
+}
+
 async function publish(parsed: ParsedDocument, findings: readonly Finding[], settings: Settings, complete: boolean): Promise<boolean> {
   if (documents.get(parsed.uri)?.version !== parsed.version) return false;
   const diagnostics = service.toDiagnostics(parsed, findings, settings);
@@ -91,12 +110,17 @@ async function validate(document: TextDocument): Promise<void> {
   if (!current()) return;
   try {
     if (document.getText().length > BIG_TEXT) {
-      let part = traces.readPart(document, FIRST_PART);
-      if (part && !(await publish(part.parsed, part.findings(), settings, false))) return;
-      while (part && !part.done) {
-        await yieldToEvents();
-        if (!current()) return;
-        part = traces.readPart(document, PART);
+      try {
+        let part = traces.readPart(document, FIRST_PART);
+        if (part && !(await publish(part.parsed, part.findings(), settings, false))) return;
+        while (part && !part.done) {
+          await yieldToEvents();
+          if (!current()) return;
+          part = traces.readPart(document, PART);
+        }
+      } finally {
+        // Read, or given up for a newer version: the waiting requests go on (on the current version).
+        finishReading(document.uri);
       }
     }
     const analysis = traces.analysis(document, ruleParameters(settings));
@@ -132,13 +156,17 @@ function schedule(document: TextDocument): void {
   );
 }
 
-documents.onDidOpen((e) => schedule(e.document));
+documents.onDidOpen((e) => {
+  startReading(e.document);
+  schedule(e.document);
+});
 documents.onDidChangeContent((e) => schedule(e.document));
 documents.onDidClose((e) => {
   const waiting = pending.get(e.document.uri);
   if (waiting) clearImmediate(waiting);
   pending.delete(e.document.uri);
   traces.delete(e.document.uri);
+  finishReading(e.document.uri);
   settingsByUri.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
@@ -151,7 +179,8 @@ connection.onDidChangeConfiguration((change) => {
   if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
 });
 
-function withDocument<T>(uri: string, fallback: T, run: (document: TextDocument) => T): T {
+async function withDocument<T>(uri: string, fallback: T, run: (document: TextDocument) => T): Promise<T> {
+  await reading.get(uri)?.done;
   const document = documents.get(uri);
   if (!document) return fallback;
   try {

@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, DocumentSymbol, Hover, InlayHint, Location, MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import { ROOT, messageSymbols, request, response } from '../helpers';
 import { decodeCapture } from '../../server/src/sip/capture/decode';
+import { getLanguageService } from '../../server/src/languageService';
 
 interface Published {
   uri: string;
@@ -265,6 +266,35 @@ test('closing a document right after opening it leaves no diagnostics behind', a
     const published = client.publishedFor(uri);
     assert.ok(published.length > 0);
     assert.deepEqual(published[published.length - 1], []);
+  } finally {
+    await client.close();
+  }
+});
+
+test('a big trace opened with the editor\'s usual requests: the first diagnostics come before the answers, and the answers cover the whole trace', async () => {
+  const one = readFileSync(join(ROOT, 'test', 'fixtures', 'behaviour', 'contact-cached_messages.log'), 'utf8');
+  // Over 1 MB, so the server reads it a part at a time; each copy's calls are calls of their own.
+  const text = Array.from({ length: Math.ceil((1.5 * 1048576) / one.length) }, (_, k) => one.replace(/^Call-ID: (\S+)/gm, `Call-ID: $1-${k}`)).join('');
+  const uri = 'file:///tmp/opened_messages.log';
+  const client = new Client();
+  try {
+    // As VS Code does: settings are pulled from the client, a round trip before the first check.
+    await client.initialize({ workspace: { configuration: true }, textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } });
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sip', version: 1, text } });
+    // What VS Code asks for as soon as a document opens; each answer notes what had been published by then.
+    const publishedBefore = <T>(answer: Promise<T>) => answer.then((result) => ({ result, published: client.publishedFor(uri).length }));
+    const [symbols, lenses] = await Promise.all([
+      publishedBefore(client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } })),
+      publishedBefore(client.connection.sendRequest<unknown[]>('textDocument/codeLens', { textDocument: { uri } })),
+    ]);
+    assert.ok(symbols.published > 0 && lenses.published > 0, 'diagnostics were published before the Outline and the code lenses were answered');
+    assert.equal(client.traceInfo.find((i) => i.uri === uri)?.complete, false, 'the first publication covered only the top of the trace');
+    // The answers were made on the whole trace, not on the part read when they arrived.
+    const whole = TextDocument.create(uri, 'sip', 1, text);
+    const service = getLanguageService();
+    assert.ok(symbols.result.length > 100, `one symbol per call of the whole trace (${symbols.result.length})`);
+    assert.equal(symbols.result.length, service.getSymbols(whole).length);
+    assert.equal(lenses.result.length, service.getCodeLenses(whole).length);
   } finally {
     await client.close();
   }

@@ -3,7 +3,7 @@
 // decides when to publish; tests call it in-process. Each document is parsed once per version, and
 // the hovers use the call model its diagnostics built.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CodeLens, Diagnostic, DocumentSymbol, Hover, InlayHint, Location, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CodeLens, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range } from 'vscode-languageserver-types';
 import { ParsedDocument, TraceCache } from './documents';
 import { Settings, ruleParameters } from './settings';
 import { Finding } from './sip/model';
@@ -12,6 +12,7 @@ import { computeDiagnostics } from './features/diagnostics';
 import { computeHover } from './features/hover';
 import { computeCodeActions } from './features/codeActions';
 import { computeSymbols } from './features/symbols';
+import { computeFoldingRanges } from './features/folding';
 import { computeDefinition } from './features/definition';
 import { computeReferences } from './features/references';
 import { computeInlayHints } from './features/inlayHints';
@@ -30,6 +31,8 @@ export interface LanguageService {
   toDiagnostics(parsed: ParsedDocument, findings: readonly Finding[], settings: Settings): Diagnostic[];
   doHover(document: TextDocument, position: Position): Hover | null;
   getSymbols(document: TextDocument): DocumentSymbol[];
+  /** A fold per message and per multi-line body. */
+  getFoldingRanges(document: TextDocument): FoldingRange[];
   /** On a response: its request. */
   getDefinition(document: TextDocument, position: Position): Location | null;
   /** On a Call-ID: the call's messages; on a top Via branch: the transaction's. */
@@ -61,6 +64,7 @@ export function getLanguageService(): LanguageService {
     toDiagnostics: computeDiagnostics,
     doHover: (document, position) => computeHover(documents.get(document), position),
     getSymbols: (document) => computeSymbols(documents.get(document)),
+    getFoldingRanges: (document) => computeFoldingRanges(documents.get(document)),
     getDefinition: (document, position) => computeDefinition(documents.get(document), position),
     findReferences: (document, position, includeDeclaration) => computeReferences(documents.get(document), position, includeDeclaration),
     getInlayHints: (document, range, settings) => (settings.inlayHints.callDelta ? computeInlayHints(documents.get(document), range) : []),

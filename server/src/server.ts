@@ -32,6 +32,7 @@ connection.onInitialize((params) => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       documentSymbolProvider: true,
+      foldingRangeProvider: true,
       definitionProvider: true,
       referencesProvider: true,
       inlayHintProvider: true,
@@ -193,6 +194,7 @@ async function withDocument<T>(uri: string, fallback: T, run: (document: TextDoc
 
 connection.onHover((params) => withDocument(params.textDocument.uri, null, (d) => service.doHover(d, params.position)));
 connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, [], (d) => service.getSymbols(d)));
+connection.onFoldingRanges((params) => withDocument(params.textDocument.uri, [], (d) => service.getFoldingRanges(d)));
 connection.onDefinition((params) => withDocument(params.textDocument.uri, null, (d) => service.getDefinition(d, params.position)));
 connection.languages.inlayHint.on(async (params) => {
   const settings = await settingsFor(params.textDocument.uri);

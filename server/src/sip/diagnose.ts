@@ -2,7 +2,7 @@
 // (the rule's, unless the user overrode it), bounded in number so a huge trace stays usable.
 import { Finding, RuleCode, Severity, Trace } from './model';
 import { RULES, RULES_BY_CODE } from './rules';
-import { MessageChecker } from './rules/context';
+import { createContext } from './rules/context';
 import { DEFAULT_RULE_PARAMETERS, RuleParameters } from './rules/rule';
 import { CallModel, buildCallModel } from './calls/callModel';
 
@@ -34,12 +34,11 @@ const TRACE_CHECKS = RULES.filter((r) => r.checkTrace);
 
 /** Runs the per-message rules on messages [from, to), giving each message's findings to `found`. */
 export function checkMessages(trace: Trace, from: number, to: number, found: (index: number, findings: readonly Finding[]) => void): void {
-  let findings: Finding[] | undefined;
-  let code: RuleCode;
-  const checker = new MessageChecker(trace, (offset, length, msg, data) => (findings ??= []).push({ code, offset, length, message: msg, data }));
   for (let i = from; i < to; i++) {
-    findings = undefined;
-    const context = checker.of(trace.messages.at(i));
+    const message = trace.messages.at(i);
+    let findings: Finding[] | undefined;
+    let code: RuleCode;
+    const context = createContext(trace, message, (offset, length, msg, data) => (findings ??= []).push({ code, offset, length, message: msg, data }));
     for (const rule of CHECKS) {
       code = rule.code;
       rule.check!(context);

@@ -57,61 +57,39 @@ export function messageContext(trace: Trace, message: SipMessage): MessageContex
 function ignore(): void {}
 
 export function createContext(trace: Trace, message: SipMessage, report: Report): RuleContext {
-  return new MessageChecker(trace, report).of(message);
-}
-
-/**
- * The rule context, made once and pointed at each message in turn (checkMessages runs every rule
- * on every message). Its functions are fields bound to it, so rules can take them apart.
- */
-export class MessageChecker implements RuleContext {
-  readonly text: string;
-  message!: SipMessage;
-  allHeaders: readonly Header[] = NONE;
+  const allHeaders = trace.headers.headersOf(message);
   // null marks "not structured", so the lookup is not repeated.
-  private scans: Array<ValueScan | null | undefined> = [];
-
-  constructor(
-    readonly trace: Trace,
-    readonly report: Report,
-  ) {
-    this.text = trace.text;
-  }
-
-  /** This context, now about `message`. */
-  of(message: SipMessage): this {
-    this.message = message;
-    this.allHeaders = this.trace.headers.headersOf(message);
-    this.scans = new Array(this.allHeaders.length);
-    return this;
-  }
-
-  private readonly indexOf = (name: string): number => {
-    const table = this.trace.headers;
-    return fieldIndex.first(table, this.message, this.allHeaders.length, table.knownId(name));
+  const scans: Array<ValueScan | null | undefined> = new Array(allHeaders.length);
+  const table = trace.headers;
+  const indexOf = (name: string): number => fieldIndex.first(table, message, allHeaders.length, table.knownId(name));
+  const header = (name: string): Header | undefined => {
+    const i = indexOf(name);
+    return i >= 0 ? allHeaders[i] : undefined;
   };
-
-  readonly header = (name: string): Header | undefined => {
-    const i = this.indexOf(name);
-    return i >= 0 ? this.allHeaders[i] : undefined;
-  };
-
-  readonly headers = (name: string): readonly Header[] => {
-    let i = this.indexOf(name);
+  const headers = (name: string): readonly Header[] => {
+    let i = indexOf(name);
     if (i < 0) return NONE;
     const out: Header[] = [];
-    for (; i >= 0; i = fieldIndex.next(i)) out.push(this.allHeaders[i]);
+    for (; i >= 0; i = fieldIndex.next(i)) out.push(allHeaders[i]);
     return out;
   };
-
-  readonly structure = (index: number): ValueScan | undefined => {
-    let scan = this.scans[index];
-    if (scan === undefined) {
-      const h = this.allHeaders[index];
-      const structure = structureOf(h.name);
-      scan = structure ? scanValue(this.text, h.valueOffset, h.valueEnd, structure === 'list') : null;
-      this.scans[index] = scan;
-    }
-    return scan ?? undefined;
+  return {
+    trace,
+    text: trace.text,
+    message,
+    allHeaders,
+    header,
+    headers,
+    structure(index: number): ValueScan | undefined {
+      let scan = scans[index];
+      if (scan === undefined) {
+        const h = allHeaders[index];
+        const structure = structureOf(h.name);
+        scan = structure ? scanValue(trace.text, h.valueOffset, h.valueEnd, structure === 'list') : null;
+        scans[index] = scan;
+      }
+      return scan ?? undefined;
+    },
+    report,
   };
 }

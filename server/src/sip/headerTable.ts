@@ -47,7 +47,7 @@ export function nameHash(hash: number, c: number): number {
 }
 
 export class HeaderTable implements HeaderRows {
-  private rows = new Int32Array(FIELDS * 1024);
+  private rows: Int32Array;
   private readonly names: string[];
   private readonly nameIds: Map<string, number>;
   private readonly written: WrittenNames;
@@ -57,7 +57,8 @@ export class HeaderTable implements HeaderRows {
    * `sharing` lends its name ids, so rows of both tables can be spliced together. Every HeaderRows
    * of a trace is a HeaderTable; the model only declares the interface.
    */
-  constructor(sharing?: HeaderRows) {
+  constructor(sharing?: HeaderRows, capacity = 1024) {
+    this.rows = new Int32Array(FIELDS * Math.max(capacity, 16));
     const lender = sharing instanceof HeaderTable ? sharing : undefined;
     this.names = lender ? lender.names : [];
     this.nameIds = lender ? lender.nameIds : new Map();

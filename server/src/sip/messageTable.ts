@@ -9,8 +9,12 @@ const OFFSET_FIELDS = [0, 1, 2, 4, 5, 6, 7, 8, 9, 13, 15, 16];
 const FIRST_HEADER = 11;
 
 export class MessageTable implements MessageRows {
-  private rows = new Int32Array(F * 256);
+  private rows: Int32Array;
   private size = 0;
+
+  constructor(capacity = 256) {
+    this.rows = new Int32Array(F * Math.max(capacity, 16));
+  }
 
   get length(): number {
     return this.size;

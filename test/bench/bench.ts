@@ -12,7 +12,8 @@
 // Both parts interleave what they compare (rounds of A B C; alternating server processes), so that
 // load from other processes on the machine falls on both sides alike.
 // Run: npm run bench   (or: npm run build && tsc -p tsconfig.test.json && node out/test/bench/bench.js)
-// Env: BENCH_MB (trace size, default 10), BENCH_BIG_MB (default 100), BENCH_CAPTURE_MB (default 15), BENCH_CPU_PROF=<dir> (start the servers with --cpu-prof there).
+// Env: BENCH_MB (trace size, default 10), BENCH_BIG_MB (default 100), BENCH_CAPTURE_MB (default 15), BENCH_CPU_PROF=<dir> (start the servers with --cpu-prof there),
+//      BENCH_PARTS (the parts to run after a and b, default cdefg; e.g. BENCH_PARTS=c, or de).
 // Both servers run as `node --expose-gc --require out/test/bench/gcOnSignal.js <server> --stdio`, so the
 // bench can also read their RSS after a full GC; nothing else about them changes.
 import { spawn, ChildProcess } from 'node:child_process';
@@ -64,6 +65,8 @@ const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 const mib = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 const ratio = (x: number) => `${x.toFixed(2)}×`;
 const verdict = (ok: boolean) => (ok ? 'target met' : 'target missed');
+
+type Row = [string, string, string, string];
 
 // --- b. In-process throughput ------------------------------------------------------------------
 
@@ -347,10 +350,61 @@ function middleEdit(text: string, messages: readonly string[]): Edit {
   throw new Error('no request with Max-Forwards after the middle of the trace');
 }
 
+/** c. The 10 MB trace over LSP against the floor server; the summary's rows. */
+async function measureLsp(text: string, messages: readonly string[], bytes: number, sipParse: Timing): Promise<Row[]> {
+  const edit = middleEdit(text, messages);
+  console.log(`\nc. LSP over stdio: ${LSP_PROCESSES} fresh processes per server, alternating; each: initialize, open (cold), ${EDITS_PER_PROCESS} edits of line ${edit.line + 1}, a second open (warm)`);
+  const projectRuns: ProcessResult[] = [];
+  const floorRuns: ProcessResult[] = [];
+  for (let p = 0; p < LSP_PROCESSES; p++) {
+    projectRuns.push(await measureProcess('project', [join(ROOT, 'dist', 'server.js')], p, text, edit, true));
+    floorRuns.push(await measureProcess('floor', [join(ROOT, 'out', 'test', 'bench', 'floorServer.js')], p, text, edit, false));
+  }
+  const project = collect('project', projectRuns);
+  const floor = collect('floor', floorRuns);
+  for (const r of [project, floor]) {
+    console.log(
+      `   ${r.label.padEnd(8)} open ${r.opens.map(ms).join(', ')} (complete ${r.opensComplete.map(ms).join(', ')}) | edit ${r.edits.map((x) => x.toFixed(0)).join(', ')} ms (complete ${r.editsComplete.map((x) => x.toFixed(0)).join(', ')} ms) | second open ${r.warmOpens.map(ms).join(', ')} | RSS before ${r.rssBefore.map(mib).join(', ')}, +${r.rssDelta.map(mib).join(', +')} after open (peak +${r.peakDelta.map(mib).join(', +')}; after full GC +${r.gcDelta.map(mib).join(', +')}) | ${r.diagnostics} diagnostics published`,
+    );
+  }
+  const openP = median(project.opens);
+  const openF = median(floor.opens);
+  const openExtra = openP - openF;
+  // The sip package's parse time is its best run, as in part b (the least disturbed estimate).
+  const openRatio = openExtra / sipParse.best;
+  const openCompleteExtra = median(project.opensComplete) - openF;
+  const editExtra = median(project.edits) - median(floor.edits);
+  const editCompleteExtra = median(project.editsComplete) - median(floor.edits);
+  const memP = median(project.rssDelta);
+  const memF = median(floor.rssDelta);
+  const memRatio = (memP - memF) / bytes;
+  const gcP = median(project.gcDelta);
+  const gcF = median(floor.gcDelta);
+  const gcRatio = (gcP - gcF) / bytes;
+  console.log(`   open: project ${ms(openP)}, floor ${ms(openF)}, project − floor ${ms(openExtra)} = ${ratio(openRatio)} the sip package's parse of the whole trace (${ms(sipParse.best)}; target ≤ 0.5×)  ${verdict(openRatio <= 0.5)}`);
+  console.log(`         complete (every message and the rules across calls): project − floor ${ms(openCompleteExtra)} = ${ratio(openCompleteExtra / sipParse.best)}`);
+  console.log(`   edit: first diagnostics (the edited message's) project − floor ${ms(editExtra)} (target ≤ 50 ms)  ${verdict(editExtra <= 50)}`);
+  console.log(`         complete (trace-wide findings) project − floor ${ms(editCompleteExtra)} (target ≤ 300 ms)  ${verdict(editCompleteExtra <= 300)}`);
+  console.log(`   memory after open: project +${mib(memP)}, floor +${mib(memF)}, (project − floor) / file size = ${ratio(memRatio)} (target ≤ 2×)  ${verdict(memRatio <= 2)}`);
+  console.log(`   same after a forced full GC in both servers (what stays retained): project +${mib(gcP)}, floor +${mib(gcF)}, (project − floor) / file size = ${ratio(gcRatio)}`);
+  return [
+    ['LSP open project / floor', `${ms(openP)} / ${ms(openF)}`, '', ''],
+    ['(open P − F) / sip parse', `${ms(openExtra)} / ${ms(sipParse.best)} = ${ratio(openRatio)}`, '≤ 0.5×', verdict(openRatio <= 0.5)],
+    ['  complete, P − F', `${ms(openCompleteExtra)} = ${ratio(openCompleteExtra / sipParse.best)}`, '', ''],
+    ['LSP edit, first, P − F', ms(editExtra), '≤ 50 ms', verdict(editExtra <= 50)],
+    ['LSP edit, complete, P − F', ms(editCompleteExtra), '≤ 300 ms', verdict(editCompleteExtra <= 300)],
+    ['LSP 2nd open project / floor', `${ms(median(project.warmOpens))} / ${ms(median(floor.warmOpens))}`, '', ''],
+    ['RSS after open P / F', `+${mib(memP)} / +${mib(memF)}`, '', ''],
+    ['(RSS P − F) / file size', `${mib(memP - memF)} / ${mib(bytes)} = ${ratio(memRatio)}`, '≤ 2×', verdict(memRatio <= 2)],
+    ['  same, after full GC', `+${mib(gcP)} / +${mib(gcF)} → ${ratio(gcRatio)}`, '', '(retained)'],
+  ];
+}
+
 // --- Main ------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const parts = process.env.BENCH_PARTS ?? 'cdefg';
   const targetMb = Number(process.env.BENCH_MB ?? 10);
   console.log(`SIP Trace Inspector benchmark — node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(2)}`);
 
@@ -394,68 +448,25 @@ async function main(): Promise<void> {
   console.log(`   parse vs sip:             ${ratio(parseVsSip)} as fast (best runs; medians ${ratio(sipParse.median / parse.median)}) (target ≥ 3×)  ${verdict(parseVsSip >= 3)}`);
   console.log(`   full diagnostics vs sip:  ${ratio(fullVsSip)} as fast (best runs; medians ${ratio(sipParse.median / full.median)}) (target ≥ 1.5×)  ${verdict(fullVsSip >= 1.5)}`);
 
-  // c. LSP.
-  const edit = middleEdit(text, messages);
-  console.log(`\nc. LSP over stdio: ${LSP_PROCESSES} fresh processes per server, alternating; each: initialize, open (cold), ${EDITS_PER_PROCESS} edits of line ${edit.line + 1}, a second open (warm)`);
-  const projectRuns: ProcessResult[] = [];
-  const floorRuns: ProcessResult[] = [];
-  for (let p = 0; p < LSP_PROCESSES; p++) {
-    projectRuns.push(await measureProcess('project', [join(ROOT, 'dist', 'server.js')], p, text, edit, true));
-    floorRuns.push(await measureProcess('floor', [join(ROOT, 'out', 'test', 'bench', 'floorServer.js')], p, text, edit, false));
-  }
-  const project = collect('project', projectRuns);
-  const floor = collect('floor', floorRuns);
-  for (const r of [project, floor]) {
-    console.log(
-      `   ${r.label.padEnd(8)} open ${r.opens.map(ms).join(', ')} (complete ${r.opensComplete.map(ms).join(', ')}) | edit ${r.edits.map((x) => x.toFixed(0)).join(', ')} ms (complete ${r.editsComplete.map((x) => x.toFixed(0)).join(', ')} ms) | second open ${r.warmOpens.map(ms).join(', ')} | RSS before ${r.rssBefore.map(mib).join(', ')}, +${r.rssDelta.map(mib).join(', +')} after open (peak +${r.peakDelta.map(mib).join(', +')}; after full GC +${r.gcDelta.map(mib).join(', +')}) | ${r.diagnostics} diagnostics published`,
-    );
-  }
-  const openP = median(project.opens);
-  const openF = median(floor.opens);
-  const openExtra = openP - openF;
-  // The sip package's parse time is its best run, as in part b (the least disturbed estimate).
-  const openRatio = openExtra / sipParse.best;
-  const openCompleteExtra = median(project.opensComplete) - openF;
-  const editExtra = median(project.edits) - median(floor.edits);
-  const editCompleteExtra = median(project.editsComplete) - median(floor.edits);
-  const memP = median(project.rssDelta);
-  const memF = median(floor.rssDelta);
-  const memRatio = (memP - memF) / bytes;
-  const gcP = median(project.gcDelta);
-  const gcF = median(floor.gcDelta);
-  const gcRatio = (gcP - gcF) / bytes;
-  console.log(`   open: project ${ms(openP)}, floor ${ms(openF)}, project − floor ${ms(openExtra)} = ${ratio(openRatio)} the sip package's parse of the whole trace (${ms(sipParse.best)}; target ≤ 0.5×)  ${verdict(openRatio <= 0.5)}`);
-  console.log(`         complete (every message and the rules across calls): project − floor ${ms(openCompleteExtra)} = ${ratio(openCompleteExtra / sipParse.best)}`);
-  console.log(`   edit: first diagnostics (the edited message's) project − floor ${ms(editExtra)} (target ≤ 50 ms)  ${verdict(editExtra <= 50)}`);
-  console.log(`         complete (trace-wide findings) project − floor ${ms(editCompleteExtra)} (target ≤ 300 ms)  ${verdict(editCompleteExtra <= 300)}`);
-  console.log(`   memory after open: project +${mib(memP)}, floor +${mib(memF)}, (project − floor) / file size = ${ratio(memRatio)} (target ≤ 2×)  ${verdict(memRatio <= 2)}`);
-  console.log(`   same after a forced full GC in both servers (what stays retained): project +${mib(gcP)}, floor +${mib(gcF)}, (project − floor) / file size = ${ratio(gcRatio)}`);
+  const lsp = parts.includes('c') ? await measureLsp(text, messages, bytes, sipParse) : [];
 
   // d. and e. A big trace.
   const bigMb = Number(process.env.BENCH_BIG_MB ?? 100);
-  const big = bigMb > 0 ? await measureBig(bigMb) : undefined;
+  const big = bigMb > 0 && (parts.includes('d') || parts.includes('e')) ? await measureBig(bigMb, parts.includes('d'), parts.includes('e')) : [];
   const captureMb = Number(process.env.BENCH_CAPTURE_MB ?? 15);
-  const capture = captureMb > 0 ? measureCapture(ROOT, captureMb) : [];
-  const paint = await measureFlowPaint(ROOT, text);
+  const capture = captureMb > 0 && parts.includes('f') ? measureCapture(ROOT, captureMb) : [];
+  const paint = parts.includes('g') ? await measureFlowPaint(ROOT, text) : [];
 
   // Summary.
-  const rows: Array<[string, string, string, string]> = [
+  const rows: Row[] = [
     ['trace', `${sizeMb.toFixed(2)} MB, ${messages.length} msgs`, '', ''],
     ['parseTrace (best)', `${ms(parse.best)}  ${(sizeMb / (parse.best / 1000)).toFixed(1)} MB/s`, '', ''],
     ['parseTrace + diagnose (best)', `${ms(full.best)}  ${(sizeMb / (full.best / 1000)).toFixed(1)} MB/s`, '', ''],
     ['sip.parse, all msgs (best)', `${ms(sipParse.best)}  ${(sizeMb / (sipParse.best / 1000)).toFixed(1)} MB/s`, '', ''],
     ['parse vs sip', ratio(parseVsSip), '≥ 3×', verdict(parseVsSip >= 3)],
     ['full diagnostics vs sip', ratio(fullVsSip), '≥ 1.5×', verdict(fullVsSip >= 1.5)],
-    ['LSP open project / floor', `${ms(openP)} / ${ms(openF)}`, '', ''],
-    ['(open P − F) / sip parse', `${ms(openExtra)} / ${ms(sipParse.best)} = ${ratio(openRatio)}`, '≤ 0.5×', verdict(openRatio <= 0.5)],
-    ['  complete, P − F', `${ms(openCompleteExtra)} = ${ratio(openCompleteExtra / sipParse.best)}`, '', ''],
-    ['LSP edit, first, P − F', ms(editExtra), '≤ 50 ms', verdict(editExtra <= 50)],
-    ['LSP edit, complete, P − F', ms(editCompleteExtra), '≤ 300 ms', verdict(editCompleteExtra <= 300)],
-    ['LSP 2nd open project / floor', `${ms(median(project.warmOpens))} / ${ms(median(floor.warmOpens))}`, '', ''],
-    ['RSS after open P / F', `+${mib(memP)} / +${mib(memF)}`, '', ''],
-    ['(RSS P − F) / file size', `${mib(memP - memF)} / ${mib(bytes)} = ${ratio(memRatio)}`, '≤ 2×', verdict(memRatio <= 2)],
-    ['  same, after full GC', `+${mib(gcP)} / +${mib(gcF)} → ${ratio(gcRatio)}`, '', '(retained)'],
-    ...(big ? big.rows : []),
+    ...lsp,
+    ...big,
     ...capture,
     ...paint,
   ];
@@ -473,10 +484,14 @@ function peakRss(stderr: string): number {
   return Number(m[1]) * 1024;
 }
 
-/** d. A big trace over LSP (one process per server), e. the CLI on it. */
-async function measureBig(targetMb: number): Promise<{ rows: Array<[string, string, string, string]> }> {
+/** d. A big trace over LSP (one process per server), e. the CLI on it; each when asked for. */
+async function measureBig(targetMb: number, lsp: boolean, cli: boolean): Promise<Row[]> {
   const { text } = generateTrace(Math.round(targetMb * MB));
   const bytes = Buffer.byteLength(text, 'utf8');
+  return [...(lsp ? await measureBigLsp(text, bytes) : []), ...(cli ? measureCli(text, bytes) : [])];
+}
+
+async function measureBigLsp(text: string, bytes: number): Promise<Row[]> {
   console.log(`\nd. A ${mib(bytes)} trace over LSP: one process per server, open until complete`);
   const results: Array<{ complete: number; first: number; rss: number; peak: number; gc: number }> = [];
   for (const [label, args, announces] of [
@@ -507,6 +522,13 @@ async function measureBig(targetMb: number): Promise<{ rows: Array<[string, stri
   const lspMem = (p.gc - f.gc) / bytes;
   console.log(`   complete within ${ms(p.complete)} (target ≤ 5 s)  ${verdict(p.complete <= 5000)}; memory after a full GC (project − floor) / file size = ${ratio(lspMem)} (target ≤ 3×)  ${verdict(lspMem <= 3)}`);
 
+  return [
+    [`LSP ${mib(bytes)}: complete`, ms(p.complete), '≤ 5 s', verdict(p.complete <= 5000)],
+    [`LSP ${mib(bytes)}: (RSS P − F) / size, GC'd`, ratio(lspMem), '≤ 3×', verdict(lspMem <= 3)],
+  ];
+}
+
+function measureCli(text: string, bytes: number): Row[] {
   console.log(`\ne. sip-trace-lint on the same ${mib(bytes)} trace (--format json to /dev/null)`);
   const dir = mkdtempSync(join(tmpdir(), 'sip-bench-'));
   try {
@@ -529,14 +551,10 @@ async function measureBig(targetMb: number): Promise<{ rows: Array<[string, stri
     const cliMem = (cliRss - baseRss) / bytes;
     console.log(`   ${times.map(ms).join(', ')} → median ${ms(cliMs)} = ${mbps.toFixed(1)} MB/s (target ≥ 50 MB/s)  ${verdict(mbps >= 50)}`);
     console.log(`   peak RSS ${mib(cliRss)}; node alone ${mib(baseRss)}, node reading the file ${mib(floorRss)}; (peak − node alone) / file size = ${ratio(cliMem)} (target ≤ 2×)  ${verdict(cliMem <= 2)}`);
-    return {
-      rows: [
-        [`LSP ${mib(bytes)}: complete`, ms(p.complete), '≤ 5 s', verdict(p.complete <= 5000)],
-        [`LSP ${mib(bytes)}: (RSS P − F) / size, GC'd`, ratio(lspMem), '≤ 3×', verdict(lspMem <= 3)],
-        [`CLI ${mib(bytes)}: throughput`, `${mbps.toFixed(1)} MB/s`, '≥ 50 MB/s', verdict(mbps >= 50)],
-        [`CLI ${mib(bytes)}: (peak − node) / size`, ratio(cliMem), '≤ 2×', verdict(cliMem <= 2)],
-      ],
-    };
+    return [
+      [`CLI ${mib(bytes)}: throughput`, `${mbps.toFixed(1)} MB/s`, '≥ 50 MB/s', verdict(mbps >= 50)],
+      [`CLI ${mib(bytes)}: (peak − node) / size`, ratio(cliMem), '≤ 2×', verdict(cliMem <= 2)],
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -15,7 +15,9 @@
 // Env: BENCH_MB (trace size, default 10), BENCH_BIG_MB (default 100), BENCH_CAPTURE_MB (default 15), BENCH_CPU_PROF=<dir> (start the servers with --cpu-prof there),
 //      BENCH_PARTS (the parts to run after a and b, default cdefg; e.g. BENCH_PARTS=c, or de).
 // Both servers run as `node --expose-gc --require out/test/bench/gcOnSignal.js <server> --stdio`, so the
-// bench can also read their RSS after a full GC; nothing else about them changes.
+// bench can also read their RSS after a full GC; the project's server also gets the flags the extension
+// starts it with (SERVER_EXEC_ARGV, client/src/serverFlags.ts), the floor none. Part c also measures
+// the floor once more with those flags, to show how much of the difference they make on their own.
 import { spawn, ChildProcess } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +32,7 @@ import { diagnose } from '../../server/src/sip/diagnose';
 import { generateTrace } from './generateTrace';
 import { measureCapture } from './captureBench';
 import { measureFlowPaint } from './flowPaint';
+import { SERVER_EXEC_ARGV } from '../../client/src/serverFlags';
 
 const sip = require('sip') as { parse(message: string): { headers: Record<string, unknown>; content?: string } | undefined };
 
@@ -52,6 +55,10 @@ function findRoot(): string {
   throw new Error(`package.json of sip-trace-inspector not found above ${__dirname}`);
 }
 const ROOT = findRoot();
+/** Node arguments before `--stdio`: the project's server as the extension starts it, the floor server bare and with the same flags. */
+const PROJECT_SERVER = [...SERVER_EXEC_ARGV, join(ROOT, 'dist', 'server.js')];
+const FLOOR_SERVER = [join(ROOT, 'out', 'test', 'bench', 'floorServer.js')];
+const FLOOR_SERVER_WITH_FLAGS = [...SERVER_EXEC_ARGV, ...FLOOR_SERVER];
 
 // --- Small statistics and formatting -----------------------------------------------------------
 
@@ -354,15 +361,19 @@ function middleEdit(text: string, messages: readonly string[]): Edit {
 async function measureLsp(text: string, messages: readonly string[], bytes: number, sipParse: Timing): Promise<Row[]> {
   const edit = middleEdit(text, messages);
   console.log(`\nc. LSP over stdio: ${LSP_PROCESSES} fresh processes per server, alternating; each: initialize, open (cold), ${EDITS_PER_PROCESS} edits of line ${edit.line + 1}, a second open (warm)`);
+  console.log(`   the project's server starts with the extension's flags (${SERVER_EXEC_ARGV.join(' ')}), the floor without; "floor+" is the floor with them`);
   const projectRuns: ProcessResult[] = [];
   const floorRuns: ProcessResult[] = [];
+  const flaggedFloorRuns: ProcessResult[] = [];
   for (let p = 0; p < LSP_PROCESSES; p++) {
-    projectRuns.push(await measureProcess('project', [join(ROOT, 'dist', 'server.js')], p, text, edit, true));
-    floorRuns.push(await measureProcess('floor', [join(ROOT, 'out', 'test', 'bench', 'floorServer.js')], p, text, edit, false));
+    projectRuns.push(await measureProcess('project', PROJECT_SERVER, p, text, edit, true));
+    floorRuns.push(await measureProcess('floor', FLOOR_SERVER, p, text, edit, false));
+    flaggedFloorRuns.push(await measureProcess('floorFlags', FLOOR_SERVER_WITH_FLAGS, p, text, edit, false));
   }
   const project = collect('project', projectRuns);
   const floor = collect('floor', floorRuns);
-  for (const r of [project, floor]) {
+  const flaggedFloor = collect('floor+', flaggedFloorRuns);
+  for (const r of [project, floor, flaggedFloor]) {
     console.log(
       `   ${r.label.padEnd(8)} open ${r.opens.map(ms).join(', ')} (complete ${r.opensComplete.map(ms).join(', ')}) | edit ${r.edits.map((x) => x.toFixed(0)).join(', ')} ms (complete ${r.editsComplete.map((x) => x.toFixed(0)).join(', ')} ms) | second open ${r.warmOpens.map(ms).join(', ')} | RSS before ${r.rssBefore.map(mib).join(', ')}, +${r.rssDelta.map(mib).join(', +')} after open (peak +${r.peakDelta.map(mib).join(', +')}; after full GC +${r.gcDelta.map(mib).join(', +')}) | ${r.diagnostics} diagnostics published`,
     );
@@ -387,6 +398,9 @@ async function measureLsp(text: string, messages: readonly string[], bytes: numb
   console.log(`         complete (trace-wide findings) project − floor ${ms(editCompleteExtra)} (target ≤ 300 ms)  ${verdict(editCompleteExtra <= 300)}`);
   console.log(`   memory after open: project +${mib(memP)}, floor +${mib(memF)}, (project − floor) / file size = ${ratio(memRatio)} (target ≤ 2×)  ${verdict(memRatio <= 2)}`);
   console.log(`   same after a forced full GC in both servers (what stays retained): project +${mib(gcP)}, floor +${mib(gcF)}, (project − floor) / file size = ${ratio(gcRatio)}`);
+  const memFF = median(flaggedFloor.rssDelta);
+  const gcFF = median(flaggedFloor.gcDelta);
+  console.log(`   against the floor with the same flags: floor+ +${mib(memFF)} (after full GC +${mib(gcFF)}), (project − floor+) / file size = ${ratio((memP - memFF) / bytes)} (after full GC ${ratio((gcP - gcFF) / bytes)})`);
   return [
     ['LSP open project / floor', `${ms(openP)} / ${ms(openF)}`, '', ''],
     ['(open P − F) / sip parse', `${ms(openExtra)} / ${ms(sipParse.best)} = ${ratio(openRatio)}`, '≤ 0.5×', verdict(openRatio <= 0.5)],
@@ -397,6 +411,7 @@ async function measureLsp(text: string, messages: readonly string[], bytes: numb
     ['RSS after open P / F', `+${mib(memP)} / +${mib(memF)}`, '', ''],
     ['(RSS P − F) / file size', `${mib(memP - memF)} / ${mib(bytes)} = ${ratio(memRatio)}`, '≤ 2×', verdict(memRatio <= 2)],
     ['  same, after full GC', `+${mib(gcP)} / +${mib(gcF)} → ${ratio(gcRatio)}`, '', '(retained)'],
+    ['  floor with the flags too', `+${mib(memFF)} → ${ratio((memP - memFF) / bytes)}; GC'd +${mib(gcFF)} → ${ratio((gcP - gcFF) / bytes)}`, '', ''],
   ];
 }
 
@@ -495,8 +510,8 @@ async function measureBigLsp(text: string, bytes: number): Promise<Row[]> {
   console.log(`\nd. A ${mib(bytes)} trace over LSP: one process per server, open until complete`);
   const results: Array<{ complete: number; first: number; rss: number; peak: number; gc: number }> = [];
   for (const [label, args, announces] of [
-    ['project', [join(ROOT, 'dist', 'server.js')], true],
-    ['floor', [join(ROOT, 'out', 'test', 'bench', 'floorServer.js')], false],
+    ['project', PROJECT_SERVER, true],
+    ['floor', FLOOR_SERVER, false],
   ] as const) {
     gc();
     const server = new Server([...args]);

@@ -2,9 +2,10 @@
 // and the exit code is non-zero only when something crashes.
 //   a. the generated trace (size, message count, what the project finds in it)
 //   b. in-process throughput: parseTrace, parseTrace + diagnose (all rules), the `sip` package's parse
-//   c. over LSP/stdio, dist/server.js against a floor server: open, one-line edit, memory; for the
-//      project both the first diagnostics (the top of the trace, or the edited message) and the
-//      complete ones (traceInfo says complete: every message and the rules across calls)
+//   c. over LSP/stdio, dist/server.js against a floor server: open, one-line edit, memory (300 ms after
+//      the open, after 10 s idle, after a forced GC); for the project both the first diagnostics (the
+//      top of the trace, or the edited message) and the complete ones (traceInfo says complete: every
+//      message and the rules across calls)
 //   d. a 100 MB trace over LSP (BENCH_BIG_MB, 0 to skip): open until complete, memory
 //   e. sip-trace-lint on the same 100 MB trace: MB/s and peak memory
 //   f. a capture of about 15 MB: decode + parse + all rules against tshark (captureBench.ts)
@@ -42,6 +43,9 @@ const IN_PROCESS_RUNS = 9;
 const LSP_PROCESSES = 5; // fresh server processes per server (alternating project / floor), one cold open each
 const EDITS_PER_PROCESS = 5;
 const SETTLE_MS = 300;
+/** How long the first processes of each server sit idle after the open before their RSS is read again: V8's memory reducer runs after about 8 s without work. */
+const IDLE_MS = 10_000;
+const IDLE_PROCESSES = 2;
 const TIMEOUT_MS = 120_000;
 
 v8.setFlagsFromString('--expose-gc');
@@ -253,6 +257,7 @@ interface LspResult {
   readonly rssBefore: number[];
   readonly rssDelta: number[];
   readonly peakDelta: number[];
+  readonly idleDelta: number[];
   readonly gcDelta: number[];
   readonly diagnostics: number;
 }
@@ -272,6 +277,8 @@ interface ProcessResult {
   readonly rssBefore: number;
   readonly rssDelta: number;
   readonly peakDelta: number;
+  /** RSS after IDLE_MS without requests (no forced GC), in the first IDLE_PROCESSES processes. */
+  readonly idleDelta: number | undefined;
   readonly gcDelta: number;
   readonly diagnostics: number;
 }
@@ -295,6 +302,11 @@ async function measureProcess(label: string, args: string[], p: number, text: st
     await sleep(SETTLE_MS);
     const rssDelta = vmKb(server.pid, 'VmRSS') - before;
     const peakDelta = vmKb(server.pid, 'VmHWM') - before;
+    let idleDelta: number | undefined;
+    if (p < IDLE_PROCESSES) {
+      await sleep(IDLE_MS);
+      idleDelta = vmKb(server.pid, 'VmRSS') - before;
+    }
     const gcDelta = (await server.rssAfterGc()) - before;
 
     const edits: number[] = [];
@@ -316,7 +328,7 @@ async function measureProcess(label: string, args: string[], p: number, text: st
     const t2 = performance.now();
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri2, languageId: 'sip', version: 1, text } });
     const warmOpen = (await server.completeAt(uri2, 1, announces)) - t2;
-    return { open, openComplete, editsComplete, warmOpen, edits, rssBefore: before, rssDelta, peakDelta, gcDelta, diagnostics };
+    return { open, openComplete, editsComplete, warmOpen, edits, rssBefore: before, rssDelta, peakDelta, idleDelta, gcDelta, diagnostics };
   } finally {
     await server.close();
   }
@@ -333,6 +345,7 @@ function collect(label: string, results: readonly ProcessResult[]): LspResult {
     rssBefore: results.map((r) => r.rssBefore),
     rssDelta: results.map((r) => r.rssDelta),
     peakDelta: results.map((r) => r.peakDelta),
+    idleDelta: results.flatMap((r) => (r.idleDelta === undefined ? [] : [r.idleDelta])),
     gcDelta: results.map((r) => r.gcDelta),
     diagnostics: results[results.length - 1].diagnostics,
   };
@@ -375,7 +388,7 @@ async function measureLsp(text: string, messages: readonly string[], bytes: numb
   const flaggedFloor = collect('floor+', flaggedFloorRuns);
   for (const r of [project, floor, flaggedFloor]) {
     console.log(
-      `   ${r.label.padEnd(8)} open ${r.opens.map(ms).join(', ')} (complete ${r.opensComplete.map(ms).join(', ')}) | edit ${r.edits.map((x) => x.toFixed(0)).join(', ')} ms (complete ${r.editsComplete.map((x) => x.toFixed(0)).join(', ')} ms) | second open ${r.warmOpens.map(ms).join(', ')} | RSS before ${r.rssBefore.map(mib).join(', ')}, +${r.rssDelta.map(mib).join(', +')} after open (peak +${r.peakDelta.map(mib).join(', +')}; after full GC +${r.gcDelta.map(mib).join(', +')}) | ${r.diagnostics} diagnostics published`,
+      `   ${r.label.padEnd(8)} open ${r.opens.map(ms).join(', ')} (complete ${r.opensComplete.map(ms).join(', ')}) | edit ${r.edits.map((x) => x.toFixed(0)).join(', ')} ms (complete ${r.editsComplete.map((x) => x.toFixed(0)).join(', ')} ms) | second open ${r.warmOpens.map(ms).join(', ')} | RSS before ${r.rssBefore.map(mib).join(', ')}, +${r.rssDelta.map(mib).join(', +')} after open (peak +${r.peakDelta.map(mib).join(', +')}; after ${IDLE_MS / 1000} s idle +${r.idleDelta.map(mib).join(', +')}; after full GC +${r.gcDelta.map(mib).join(', +')}) | ${r.diagnostics} diagnostics published`,
     );
   }
   const openP = median(project.opens);
@@ -401,6 +414,10 @@ async function measureLsp(text: string, messages: readonly string[], bytes: numb
   const memFF = median(flaggedFloor.rssDelta);
   const gcFF = median(flaggedFloor.gcDelta);
   console.log(`   against the floor with the same flags: floor+ +${mib(memFF)} (after full GC +${mib(gcFF)}), (project − floor+) / file size = ${ratio((memP - memFF) / bytes)} (after full GC ${ratio((gcP - gcFF) / bytes)})`);
+  const idleP = median(project.idleDelta);
+  const idleF = median(floor.idleDelta);
+  const idleRatio = (idleP - idleF) / bytes;
+  console.log(`   after ${IDLE_MS / 1000} s idle, no forced GC (what V8's memory reducer leaves; first ${IDLE_PROCESSES} processes): project +${mib(idleP)}, floor +${mib(idleF)}, (project − floor) / file size = ${ratio(idleRatio)}`);
   return [
     ['LSP open project / floor', `${ms(openP)} / ${ms(openF)}`, '', ''],
     ['(open P − F) / sip parse', `${ms(openExtra)} / ${ms(sipParse.best)} = ${ratio(openRatio)}`, '≤ 0.5×', verdict(openRatio <= 0.5)],
@@ -411,6 +428,7 @@ async function measureLsp(text: string, messages: readonly string[], bytes: numb
     ['RSS after open P / F', `+${mib(memP)} / +${mib(memF)}`, '', ''],
     ['(RSS P − F) / file size', `${mib(memP - memF)} / ${mib(bytes)} = ${ratio(memRatio)}`, '≤ 2×', verdict(memRatio <= 2)],
     ['  same, after full GC', `+${mib(gcP)} / +${mib(gcF)} → ${ratio(gcRatio)}`, '', '(retained)'],
+    [`  same, after ${IDLE_MS / 1000} s idle`, `+${mib(idleP)} / +${mib(idleF)} → ${ratio(idleRatio)}`, '', '(no forced GC)'],
     ['  floor with the flags too', `+${mib(memFF)} → ${ratio((memP - memFF) / bytes)}; GC'd +${mib(gcFF)} → ${ratio((gcP - gcFF) / bytes)}`, '', ''],
   ];
 }

@@ -10,13 +10,10 @@ import { CALL_FLOW, CALL_FLOW_EXPORT, DETECT_FORMAT, DetectParams, TRACE_INFO, T
 const connection = createConnection(ProposedFeatures.all);
 const service = getLanguageService();
 const traces = service.documents;
-// Every change passes through the cache on its way into the document, so it knows what each edit touched.
+// Every change passes through the cache, which makes the next document from it and so knows what each edit touched.
 const documents = new TextDocuments<TextDocument>({
   create: TextDocument.create,
-  update(document, changes, version) {
-    for (const change of changes) traces.applyChange(document, change, version);
-    return document;
-  },
+  update: (document, changes, version) => changes.reduce((current, change) => traces.applyChange(current, change, version), document),
 });
 const settingsByUri = new Map<string, Promise<Settings>>();
 let canAskConfiguration = false;

@@ -2,9 +2,10 @@
 // and the exit code is non-zero only when something crashes.
 //   a. the generated trace (size, message count, what the project finds in it)
 //   b. in-process throughput: parseTrace, parseTrace + diagnose (all rules), the `sip` package's parse
-//   c. over LSP/stdio, dist/server.js against a floor server: open, one-line edit, memory; for the
-//      project both the first diagnostics (the top of the trace, or the edited message) and the
-//      complete ones (traceInfo says complete: every message and the rules across calls)
+//   c. over LSP/stdio, dist/server.js against a floor server: open, one-line edit, memory (300 ms after
+//      the open, after 10 s idle, after a forced GC); for the project both the first diagnostics (the
+//      top of the trace, or the edited message) and the complete ones (traceInfo says complete: every
+//      message and the rules across calls)
 //   d. a 100 MB trace over LSP (BENCH_BIG_MB, 0 to skip): open until complete, memory
 //   e. sip-trace-lint on the same 100 MB trace: MB/s and peak memory
 //   f. a capture of about 15 MB: decode + parse + all rules against tshark (captureBench.ts)
@@ -12,9 +13,12 @@
 // Both parts interleave what they compare (rounds of A B C; alternating server processes), so that
 // load from other processes on the machine falls on both sides alike.
 // Run: npm run bench   (or: npm run build && tsc -p tsconfig.test.json && node out/test/bench/bench.js)
-// Env: BENCH_MB (trace size, default 10), BENCH_BIG_MB (default 100), BENCH_CAPTURE_MB (default 15), BENCH_CPU_PROF=<dir> (start the servers with --cpu-prof there).
+// Env: BENCH_MB (trace size, default 10), BENCH_BIG_MB (default 100), BENCH_CAPTURE_MB (default 15), BENCH_CPU_PROF=<dir> (start the servers with --cpu-prof there),
+//      BENCH_PARTS (the parts to run after a and b, default cdefg; e.g. BENCH_PARTS=c, or de).
 // Both servers run as `node --expose-gc --require out/test/bench/gcOnSignal.js <server> --stdio`, so the
-// bench can also read their RSS after a full GC; nothing else about them changes.
+// bench can also read their RSS after a full GC; the project's server also gets the flags the extension
+// starts it with (SERVER_EXEC_ARGV, client/src/serverFlags.ts), the floor none. Part c also measures
+// the floor once more with those flags, to show how much of the difference they make on their own.
 import { spawn, ChildProcess } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +33,7 @@ import { diagnose } from '../../server/src/sip/diagnose';
 import { generateTrace } from './generateTrace';
 import { measureCapture } from './captureBench';
 import { measureFlowPaint } from './flowPaint';
+import { SERVER_EXEC_ARGV } from '../../client/src/serverFlags';
 
 const sip = require('sip') as { parse(message: string): { headers: Record<string, unknown>; content?: string } | undefined };
 
@@ -38,6 +43,9 @@ const IN_PROCESS_RUNS = 9;
 const LSP_PROCESSES = 5; // fresh server processes per server (alternating project / floor), one cold open each
 const EDITS_PER_PROCESS = 5;
 const SETTLE_MS = 300;
+/** How long the first processes of each server sit idle after the open before their RSS is read again: V8's memory reducer runs after about 8 s without work. */
+const IDLE_MS = 10_000;
+const IDLE_PROCESSES = 2;
 const TIMEOUT_MS = 120_000;
 
 v8.setFlagsFromString('--expose-gc');
@@ -51,6 +59,10 @@ function findRoot(): string {
   throw new Error(`package.json of sip-trace-inspector not found above ${__dirname}`);
 }
 const ROOT = findRoot();
+/** Node arguments before `--stdio`: the project's server as the extension starts it, the floor server bare and with the same flags. */
+const PROJECT_SERVER = [...SERVER_EXEC_ARGV, join(ROOT, 'dist', 'server.js')];
+const FLOOR_SERVER = [join(ROOT, 'out', 'test', 'bench', 'floorServer.js')];
+const FLOOR_SERVER_WITH_FLAGS = [...SERVER_EXEC_ARGV, ...FLOOR_SERVER];
 
 // --- Small statistics and formatting -----------------------------------------------------------
 
@@ -64,6 +76,8 @@ const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 const mib = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 const ratio = (x: number) => `${x.toFixed(2)}×`;
 const verdict = (ok: boolean) => (ok ? 'target met' : 'target missed');
+
+type Row = [string, string, string, string];
 
 // --- b. In-process throughput ------------------------------------------------------------------
 
@@ -243,6 +257,7 @@ interface LspResult {
   readonly rssBefore: number[];
   readonly rssDelta: number[];
   readonly peakDelta: number[];
+  readonly idleDelta: number[];
   readonly gcDelta: number[];
   readonly diagnostics: number;
 }
@@ -262,6 +277,8 @@ interface ProcessResult {
   readonly rssBefore: number;
   readonly rssDelta: number;
   readonly peakDelta: number;
+  /** RSS after IDLE_MS without requests (no forced GC), in the first IDLE_PROCESSES processes. */
+  readonly idleDelta: number | undefined;
   readonly gcDelta: number;
   readonly diagnostics: number;
 }
@@ -285,6 +302,11 @@ async function measureProcess(label: string, args: string[], p: number, text: st
     await sleep(SETTLE_MS);
     const rssDelta = vmKb(server.pid, 'VmRSS') - before;
     const peakDelta = vmKb(server.pid, 'VmHWM') - before;
+    let idleDelta: number | undefined;
+    if (p < IDLE_PROCESSES) {
+      await sleep(IDLE_MS);
+      idleDelta = vmKb(server.pid, 'VmRSS') - before;
+    }
     const gcDelta = (await server.rssAfterGc()) - before;
 
     const edits: number[] = [];
@@ -306,7 +328,7 @@ async function measureProcess(label: string, args: string[], p: number, text: st
     const t2 = performance.now();
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri2, languageId: 'sip', version: 1, text } });
     const warmOpen = (await server.completeAt(uri2, 1, announces)) - t2;
-    return { open, openComplete, editsComplete, warmOpen, edits, rssBefore: before, rssDelta, peakDelta, gcDelta, diagnostics };
+    return { open, openComplete, editsComplete, warmOpen, edits, rssBefore: before, rssDelta, peakDelta, idleDelta, gcDelta, diagnostics };
   } finally {
     await server.close();
   }
@@ -323,6 +345,7 @@ function collect(label: string, results: readonly ProcessResult[]): LspResult {
     rssBefore: results.map((r) => r.rssBefore),
     rssDelta: results.map((r) => r.rssDelta),
     peakDelta: results.map((r) => r.peakDelta),
+    idleDelta: results.flatMap((r) => (r.idleDelta === undefined ? [] : [r.idleDelta])),
     gcDelta: results.map((r) => r.gcDelta),
     diagnostics: results[results.length - 1].diagnostics,
   };
@@ -347,10 +370,75 @@ function middleEdit(text: string, messages: readonly string[]): Edit {
   throw new Error('no request with Max-Forwards after the middle of the trace');
 }
 
+/** c. The 10 MB trace over LSP against the floor server; the summary's rows. */
+async function measureLsp(text: string, messages: readonly string[], bytes: number, sipParse: Timing): Promise<Row[]> {
+  const edit = middleEdit(text, messages);
+  console.log(`\nc. LSP over stdio: ${LSP_PROCESSES} fresh processes per server, alternating; each: initialize, open (cold), ${EDITS_PER_PROCESS} edits of line ${edit.line + 1}, a second open (warm)`);
+  console.log(`   the project's server starts with the extension's flags (${SERVER_EXEC_ARGV.join(' ')}), the floor without; "floor+" is the floor with them`);
+  const projectRuns: ProcessResult[] = [];
+  const floorRuns: ProcessResult[] = [];
+  const flaggedFloorRuns: ProcessResult[] = [];
+  for (let p = 0; p < LSP_PROCESSES; p++) {
+    projectRuns.push(await measureProcess('project', PROJECT_SERVER, p, text, edit, true));
+    floorRuns.push(await measureProcess('floor', FLOOR_SERVER, p, text, edit, false));
+    flaggedFloorRuns.push(await measureProcess('floorFlags', FLOOR_SERVER_WITH_FLAGS, p, text, edit, false));
+  }
+  const project = collect('project', projectRuns);
+  const floor = collect('floor', floorRuns);
+  const flaggedFloor = collect('floor+', flaggedFloorRuns);
+  for (const r of [project, floor, flaggedFloor]) {
+    console.log(
+      `   ${r.label.padEnd(8)} open ${r.opens.map(ms).join(', ')} (complete ${r.opensComplete.map(ms).join(', ')}) | edit ${r.edits.map((x) => x.toFixed(0)).join(', ')} ms (complete ${r.editsComplete.map((x) => x.toFixed(0)).join(', ')} ms) | second open ${r.warmOpens.map(ms).join(', ')} | RSS before ${r.rssBefore.map(mib).join(', ')}, +${r.rssDelta.map(mib).join(', +')} after open (peak +${r.peakDelta.map(mib).join(', +')}; after ${IDLE_MS / 1000} s idle +${r.idleDelta.map(mib).join(', +')}; after full GC +${r.gcDelta.map(mib).join(', +')}) | ${r.diagnostics} diagnostics published`,
+    );
+  }
+  const openP = median(project.opens);
+  const openF = median(floor.opens);
+  const openExtra = openP - openF;
+  // The sip package's parse time is its best run, as in part b (the least disturbed estimate).
+  const openRatio = openExtra / sipParse.best;
+  const openCompleteExtra = median(project.opensComplete) - openF;
+  const editExtra = median(project.edits) - median(floor.edits);
+  const editCompleteExtra = median(project.editsComplete) - median(floor.edits);
+  const memP = median(project.rssDelta);
+  const memF = median(floor.rssDelta);
+  const memRatio = (memP - memF) / bytes;
+  const gcP = median(project.gcDelta);
+  const gcF = median(floor.gcDelta);
+  const gcRatio = (gcP - gcF) / bytes;
+  console.log(`   open: project ${ms(openP)}, floor ${ms(openF)}, project − floor ${ms(openExtra)} = ${ratio(openRatio)} the sip package's parse of the whole trace (${ms(sipParse.best)}; target ≤ 0.5×)  ${verdict(openRatio <= 0.5)}`);
+  console.log(`         complete (every message and the rules across calls): project − floor ${ms(openCompleteExtra)} = ${ratio(openCompleteExtra / sipParse.best)}`);
+  console.log(`   edit: first diagnostics (the edited message's) project − floor ${ms(editExtra)} (target ≤ 50 ms)  ${verdict(editExtra <= 50)}`);
+  console.log(`         complete (trace-wide findings) project − floor ${ms(editCompleteExtra)} (target ≤ 300 ms)  ${verdict(editCompleteExtra <= 300)}`);
+  console.log(`   memory after open: project +${mib(memP)}, floor +${mib(memF)}, (project − floor) / file size = ${ratio(memRatio)} (target ≤ 2×)  ${verdict(memRatio <= 2)}`);
+  console.log(`   same after a forced full GC in both servers (what stays retained): project +${mib(gcP)}, floor +${mib(gcF)}, (project − floor) / file size = ${ratio(gcRatio)}`);
+  const memFF = median(flaggedFloor.rssDelta);
+  const gcFF = median(flaggedFloor.gcDelta);
+  console.log(`   against the floor with the same flags: floor+ +${mib(memFF)} (after full GC +${mib(gcFF)}), (project − floor+) / file size = ${ratio((memP - memFF) / bytes)} (after full GC ${ratio((gcP - gcFF) / bytes)})`);
+  const idleP = median(project.idleDelta);
+  const idleF = median(floor.idleDelta);
+  // The floor may do no full GC at all after the open, so its memory reducer never starts: the project idle is also compared with the floor after a forced GC (the least it holds).
+  const idleRatio = (idleP - gcF) / bytes;
+  console.log(`   after ${IDLE_MS / 1000} s idle, no forced GC (what V8's memory reducer leaves; first ${IDLE_PROCESSES} processes): project +${mib(idleP)}, floor +${mib(idleF)} (${ratio((idleP - idleF) / bytes)}); (project idle − floor after a full GC) / file size = ${ratio(idleRatio)}`);
+  return [
+    ['LSP open project / floor', `${ms(openP)} / ${ms(openF)}`, '', ''],
+    ['(open P − F) / sip parse', `${ms(openExtra)} / ${ms(sipParse.best)} = ${ratio(openRatio)}`, '≤ 0.5×', verdict(openRatio <= 0.5)],
+    ['  complete, P − F', `${ms(openCompleteExtra)} = ${ratio(openCompleteExtra / sipParse.best)}`, '', ''],
+    ['LSP edit, first, P − F', ms(editExtra), '≤ 50 ms', verdict(editExtra <= 50)],
+    ['LSP edit, complete, P − F', ms(editCompleteExtra), '≤ 300 ms', verdict(editCompleteExtra <= 300)],
+    ['LSP 2nd open project / floor', `${ms(median(project.warmOpens))} / ${ms(median(floor.warmOpens))}`, '', ''],
+    ['RSS after open P / F', `+${mib(memP)} / +${mib(memF)}`, '', ''],
+    ['(RSS P − F) / file size', `${mib(memP - memF)} / ${mib(bytes)} = ${ratio(memRatio)}`, '≤ 2×', verdict(memRatio <= 2)],
+    ['  same, after full GC', `+${mib(gcP)} / +${mib(gcF)} → ${ratio(gcRatio)}`, '', '(retained)'],
+    [`  project ${IDLE_MS / 1000} s idle / floor GC'd`, `+${mib(idleP)} / +${mib(gcF)} → ${ratio(idleRatio)}`, '', '(V8 memory reducer)'],
+    ['  floor with the flags too', `+${mib(memFF)} → ${ratio((memP - memFF) / bytes)}; GC'd +${mib(gcFF)} → ${ratio((gcP - gcFF) / bytes)}`, '', ''],
+  ];
+}
+
 // --- Main ------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const parts = process.env.BENCH_PARTS ?? 'cdefg';
   const targetMb = Number(process.env.BENCH_MB ?? 10);
   console.log(`SIP Trace Inspector benchmark — node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(2)}`);
 
@@ -394,68 +482,25 @@ async function main(): Promise<void> {
   console.log(`   parse vs sip:             ${ratio(parseVsSip)} as fast (best runs; medians ${ratio(sipParse.median / parse.median)}) (target ≥ 3×)  ${verdict(parseVsSip >= 3)}`);
   console.log(`   full diagnostics vs sip:  ${ratio(fullVsSip)} as fast (best runs; medians ${ratio(sipParse.median / full.median)}) (target ≥ 1.5×)  ${verdict(fullVsSip >= 1.5)}`);
 
-  // c. LSP.
-  const edit = middleEdit(text, messages);
-  console.log(`\nc. LSP over stdio: ${LSP_PROCESSES} fresh processes per server, alternating; each: initialize, open (cold), ${EDITS_PER_PROCESS} edits of line ${edit.line + 1}, a second open (warm)`);
-  const projectRuns: ProcessResult[] = [];
-  const floorRuns: ProcessResult[] = [];
-  for (let p = 0; p < LSP_PROCESSES; p++) {
-    projectRuns.push(await measureProcess('project', [join(ROOT, 'dist', 'server.js')], p, text, edit, true));
-    floorRuns.push(await measureProcess('floor', [join(ROOT, 'out', 'test', 'bench', 'floorServer.js')], p, text, edit, false));
-  }
-  const project = collect('project', projectRuns);
-  const floor = collect('floor', floorRuns);
-  for (const r of [project, floor]) {
-    console.log(
-      `   ${r.label.padEnd(8)} open ${r.opens.map(ms).join(', ')} (complete ${r.opensComplete.map(ms).join(', ')}) | edit ${r.edits.map((x) => x.toFixed(0)).join(', ')} ms (complete ${r.editsComplete.map((x) => x.toFixed(0)).join(', ')} ms) | second open ${r.warmOpens.map(ms).join(', ')} | RSS before ${r.rssBefore.map(mib).join(', ')}, +${r.rssDelta.map(mib).join(', +')} after open (peak +${r.peakDelta.map(mib).join(', +')}; after full GC +${r.gcDelta.map(mib).join(', +')}) | ${r.diagnostics} diagnostics published`,
-    );
-  }
-  const openP = median(project.opens);
-  const openF = median(floor.opens);
-  const openExtra = openP - openF;
-  // The sip package's parse time is its best run, as in part b (the least disturbed estimate).
-  const openRatio = openExtra / sipParse.best;
-  const openCompleteExtra = median(project.opensComplete) - openF;
-  const editExtra = median(project.edits) - median(floor.edits);
-  const editCompleteExtra = median(project.editsComplete) - median(floor.edits);
-  const memP = median(project.rssDelta);
-  const memF = median(floor.rssDelta);
-  const memRatio = (memP - memF) / bytes;
-  const gcP = median(project.gcDelta);
-  const gcF = median(floor.gcDelta);
-  const gcRatio = (gcP - gcF) / bytes;
-  console.log(`   open: project ${ms(openP)}, floor ${ms(openF)}, project − floor ${ms(openExtra)} = ${ratio(openRatio)} the sip package's parse of the whole trace (${ms(sipParse.best)}; target ≤ 0.5×)  ${verdict(openRatio <= 0.5)}`);
-  console.log(`         complete (every message and the rules across calls): project − floor ${ms(openCompleteExtra)} = ${ratio(openCompleteExtra / sipParse.best)}`);
-  console.log(`   edit: first diagnostics (the edited message's) project − floor ${ms(editExtra)} (target ≤ 50 ms)  ${verdict(editExtra <= 50)}`);
-  console.log(`         complete (trace-wide findings) project − floor ${ms(editCompleteExtra)} (target ≤ 300 ms)  ${verdict(editCompleteExtra <= 300)}`);
-  console.log(`   memory after open: project +${mib(memP)}, floor +${mib(memF)}, (project − floor) / file size = ${ratio(memRatio)} (target ≤ 2×)  ${verdict(memRatio <= 2)}`);
-  console.log(`   same after a forced full GC in both servers (what stays retained): project +${mib(gcP)}, floor +${mib(gcF)}, (project − floor) / file size = ${ratio(gcRatio)}`);
+  const lsp = parts.includes('c') ? await measureLsp(text, messages, bytes, sipParse) : [];
 
   // d. and e. A big trace.
   const bigMb = Number(process.env.BENCH_BIG_MB ?? 100);
-  const big = bigMb > 0 ? await measureBig(bigMb) : undefined;
+  const big = bigMb > 0 && (parts.includes('d') || parts.includes('e')) ? await measureBig(bigMb, parts.includes('d'), parts.includes('e')) : [];
   const captureMb = Number(process.env.BENCH_CAPTURE_MB ?? 15);
-  const capture = captureMb > 0 ? measureCapture(ROOT, captureMb) : [];
-  const paint = await measureFlowPaint(ROOT, text);
+  const capture = captureMb > 0 && parts.includes('f') ? measureCapture(ROOT, captureMb) : [];
+  const paint = parts.includes('g') ? await measureFlowPaint(ROOT, text) : [];
 
   // Summary.
-  const rows: Array<[string, string, string, string]> = [
+  const rows: Row[] = [
     ['trace', `${sizeMb.toFixed(2)} MB, ${messages.length} msgs`, '', ''],
     ['parseTrace (best)', `${ms(parse.best)}  ${(sizeMb / (parse.best / 1000)).toFixed(1)} MB/s`, '', ''],
     ['parseTrace + diagnose (best)', `${ms(full.best)}  ${(sizeMb / (full.best / 1000)).toFixed(1)} MB/s`, '', ''],
     ['sip.parse, all msgs (best)', `${ms(sipParse.best)}  ${(sizeMb / (sipParse.best / 1000)).toFixed(1)} MB/s`, '', ''],
     ['parse vs sip', ratio(parseVsSip), '≥ 3×', verdict(parseVsSip >= 3)],
     ['full diagnostics vs sip', ratio(fullVsSip), '≥ 1.5×', verdict(fullVsSip >= 1.5)],
-    ['LSP open project / floor', `${ms(openP)} / ${ms(openF)}`, '', ''],
-    ['(open P − F) / sip parse', `${ms(openExtra)} / ${ms(sipParse.best)} = ${ratio(openRatio)}`, '≤ 0.5×', verdict(openRatio <= 0.5)],
-    ['  complete, P − F', `${ms(openCompleteExtra)} = ${ratio(openCompleteExtra / sipParse.best)}`, '', ''],
-    ['LSP edit, first, P − F', ms(editExtra), '≤ 50 ms', verdict(editExtra <= 50)],
-    ['LSP edit, complete, P − F', ms(editCompleteExtra), '≤ 300 ms', verdict(editCompleteExtra <= 300)],
-    ['LSP 2nd open project / floor', `${ms(median(project.warmOpens))} / ${ms(median(floor.warmOpens))}`, '', ''],
-    ['RSS after open P / F', `+${mib(memP)} / +${mib(memF)}`, '', ''],
-    ['(RSS P − F) / file size', `${mib(memP - memF)} / ${mib(bytes)} = ${ratio(memRatio)}`, '≤ 2×', verdict(memRatio <= 2)],
-    ['  same, after full GC', `+${mib(gcP)} / +${mib(gcF)} → ${ratio(gcRatio)}`, '', '(retained)'],
-    ...(big ? big.rows : []),
+    ...lsp,
+    ...big,
     ...capture,
     ...paint,
   ];
@@ -473,15 +518,19 @@ function peakRss(stderr: string): number {
   return Number(m[1]) * 1024;
 }
 
-/** d. A big trace over LSP (one process per server), e. the CLI on it. */
-async function measureBig(targetMb: number): Promise<{ rows: Array<[string, string, string, string]> }> {
+/** d. A big trace over LSP (one process per server), e. the CLI on it; each when asked for. */
+async function measureBig(targetMb: number, lsp: boolean, cli: boolean): Promise<Row[]> {
   const { text } = generateTrace(Math.round(targetMb * MB));
   const bytes = Buffer.byteLength(text, 'utf8');
+  return [...(lsp ? await measureBigLsp(text, bytes) : []), ...(cli ? measureCli(text, bytes) : [])];
+}
+
+async function measureBigLsp(text: string, bytes: number): Promise<Row[]> {
   console.log(`\nd. A ${mib(bytes)} trace over LSP: one process per server, open until complete`);
   const results: Array<{ complete: number; first: number; rss: number; peak: number; gc: number }> = [];
   for (const [label, args, announces] of [
-    ['project', [join(ROOT, 'dist', 'server.js')], true],
-    ['floor', [join(ROOT, 'out', 'test', 'bench', 'floorServer.js')], false],
+    ['project', PROJECT_SERVER, true],
+    ['floor', FLOOR_SERVER, false],
   ] as const) {
     gc();
     const server = new Server([...args]);
@@ -507,6 +556,13 @@ async function measureBig(targetMb: number): Promise<{ rows: Array<[string, stri
   const lspMem = (p.gc - f.gc) / bytes;
   console.log(`   complete within ${ms(p.complete)} (target ≤ 5 s)  ${verdict(p.complete <= 5000)}; memory after a full GC (project − floor) / file size = ${ratio(lspMem)} (target ≤ 3×)  ${verdict(lspMem <= 3)}`);
 
+  return [
+    [`LSP ${mib(bytes)}: complete`, ms(p.complete), '≤ 5 s', verdict(p.complete <= 5000)],
+    [`LSP ${mib(bytes)}: (RSS P − F) / size, GC'd`, ratio(lspMem), '≤ 3×', verdict(lspMem <= 3)],
+  ];
+}
+
+function measureCli(text: string, bytes: number): Row[] {
   console.log(`\ne. sip-trace-lint on the same ${mib(bytes)} trace (--format json to /dev/null)`);
   const dir = mkdtempSync(join(tmpdir(), 'sip-bench-'));
   try {
@@ -529,14 +585,10 @@ async function measureBig(targetMb: number): Promise<{ rows: Array<[string, stri
     const cliMem = (cliRss - baseRss) / bytes;
     console.log(`   ${times.map(ms).join(', ')} → median ${ms(cliMs)} = ${mbps.toFixed(1)} MB/s (target ≥ 50 MB/s)  ${verdict(mbps >= 50)}`);
     console.log(`   peak RSS ${mib(cliRss)}; node alone ${mib(baseRss)}, node reading the file ${mib(floorRss)}; (peak − node alone) / file size = ${ratio(cliMem)} (target ≤ 2×)  ${verdict(cliMem <= 2)}`);
-    return {
-      rows: [
-        [`LSP ${mib(bytes)}: complete`, ms(p.complete), '≤ 5 s', verdict(p.complete <= 5000)],
-        [`LSP ${mib(bytes)}: (RSS P − F) / size, GC'd`, ratio(lspMem), '≤ 3×', verdict(lspMem <= 3)],
-        [`CLI ${mib(bytes)}: throughput`, `${mbps.toFixed(1)} MB/s`, '≥ 50 MB/s', verdict(mbps >= 50)],
-        [`CLI ${mib(bytes)}: (peak − node) / size`, ratio(cliMem), '≤ 2×', verdict(cliMem <= 2)],
-      ],
-    };
+    return [
+      [`CLI ${mib(bytes)}: throughput`, `${mbps.toFixed(1)} MB/s`, '≥ 50 MB/s', verdict(mbps >= 50)],
+      [`CLI ${mib(bytes)}: (peak − node) / size`, ratio(cliMem), '≤ 2×', verdict(cliMem <= 2)],
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

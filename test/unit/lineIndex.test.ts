@@ -48,3 +48,28 @@ test('after edits, the index built from the previous one matches TextDocument, h
     { numRuns: 1000 },
   );
 });
+
+test('on traces of hundreds of lines (the index keeps a mark every few dozen), edits far into it match TextDocument', () => {
+  const piece = fc.constantFrom('a', 'bc', '\r\n', '\r\n', '\n', '\n', '\r', 'é');
+  const change = fc.record({ at: fc.nat({ max: 1000 }), removed: fc.nat({ max: 120 }), insert: fc.array(piece, { maxLength: 80 }).map((p) => p.join('')) });
+  fc.assert(
+    fc.property(fc.array(piece, { minLength: 200, maxLength: 900 }), fc.array(fc.tuple(change, fc.integer({ min: -1, max: 1200 })), { minLength: 1, maxLength: 4 }), (pieces, edits) => {
+      let text = pieces.join('');
+      let lines = new LineIndex(text);
+      for (const [c, readTo] of edits) {
+        if (readTo >= 0) lines.position(readTo);
+        const offset = Math.min(c.at, text.length);
+        const removed = Math.min(c.removed, text.length - offset);
+        text = text.slice(0, offset) + c.insert + text.slice(offset + removed);
+        lines = lines.edited(text, { offset, removed, inserted: c.insert.length });
+      }
+      const doc = TextDocument.create('file:///x.sip', 'sip', 1, text);
+      for (let offset = text.length + 1; offset >= 0; offset -= 7) assert.deepEqual(lines.position(offset), doc.positionAt(offset));
+      assert.equal(lines.lineCount, doc.lineCount);
+      for (let line = 0; line <= doc.lineCount; line++) {
+        for (const character of [0, 1, 5]) assert.equal(lines.offset(line, character), doc.offsetAt({ line, character }), `line ${line} character ${character}`);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});

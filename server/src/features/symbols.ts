@@ -7,25 +7,15 @@ const MAX_NAME = 120;
 /** Enough of a Call-ID's local part to tell the calls of a trace apart, short enough for the breadcrumbs. */
 const SHORT_CALL_ID = 8;
 
-/** The Outline and the breadcrumbs ask again on every cursor move: built once per version. */
-const built = new WeakMap<ParsedDocument, DocumentSymbol[]>();
-
 /**
  * Calls → transactions → messages, so the Outline and breadcrumbs read like the calls list. A
  * message is named by its start line (after the log's time and route, when the trace came from a
  * log format); a message outside any transaction (the ACK of a 2xx, RFC 3261 §17.1.1.3) sits
- * directly under its call, and one without a Call-ID at the top.
+ * directly under its call, and one without a Call-ID at the top. Built on each request and not kept:
+ * on a 10 MB trace the tree is about as big as the file, and VS Code asks once per version (its
+ * OutlineModelService keeps the answer for the Outline, the breadcrumbs and sticky scroll).
  */
 export function computeSymbols(document: ParsedDocument): DocumentSymbol[] {
-  let symbols = built.get(document);
-  if (!symbols) {
-    symbols = buildSymbols(document);
-    built.set(document, symbols);
-  }
-  return symbols;
-}
-
-function buildSymbols(document: ParsedDocument): DocumentSymbol[] {
   const calls = document.calls;
   const top: Array<{ first: number; symbol: DocumentSymbol }> = [];
   for (const [callId, messages] of calls.calls) {

@@ -12,8 +12,9 @@ import { isStartLine } from './sip/startLine';
 import { parseTrace } from './sip/parser';
 import { RatedFinding, SeveritySetting, diagnose } from './sip/diagnose';
 import { LineIndex } from './sip/lineIndex';
+import { buildCallModel } from './sip/calls/callModel';
 import { RULES } from './sip/rules';
-import { Severity, Trace } from './sip/model';
+import { Severity } from './sip/model';
 import { CaptureError, CaptureProblem, CaptureSummary, CapturedMessage, DecodedCapture, decodeCapture, isCapture } from './sip/capture/decode';
 import { CAPTURE_NAME, describeCapture } from './sip/capture/files';
 
@@ -178,15 +179,6 @@ function tracesUnder(dir: string): string[] {
   return found;
 }
 
-function countCalls(trace: Trace): number {
-  const callIds = new Set<string>();
-  for (let i = 0; i < trace.messages.length; i++) {
-    const h = trace.headers.find(trace.messages.at(i), 'call-id');
-    if (h) callIds.add(trace.text.slice(h.valueOffset, h.valueEnd));
-  }
-  return callIds.size;
-}
-
 /** The frame of the message that holds `offset` of the decoded text (messages are in text order). */
 function frameAt(messages: readonly CapturedMessage[], offset: number): number | undefined {
   let lo = 0;
@@ -202,12 +194,14 @@ function frameAt(messages: readonly CapturedMessage[], offset: number): number |
 function lint(file: string, text: string, options: Options, capture?: DecodedCapture): FileReport {
   const trace = parseTrace(text);
   const lines = new LineIndex(text);
-  const { findings } = diagnose(trace, { severities: options.severities, maxFindings: Infinity });
+  // Built once: the rules across calls use it, and the report counts its calls (a message without a Call-ID is none).
+  const calls = buildCallModel(trace);
+  const { findings } = diagnose(trace, { severities: options.severities, maxFindings: Infinity, calls });
   return {
     file,
     format: trace.format?.name ?? 'plain SIP messages',
     messages: trace.messages.length,
-    calls: countCalls(trace),
+    calls: calls.calls.size - (calls.calls.has('') ? 1 : 0),
     findings: findings.map((f) => {
       const place = (offset: number): Place => {
         const p = lines.position(offset);

@@ -180,9 +180,25 @@ class Server {
   }
 
   async initialize(): Promise<void> {
-    // No workspace.configuration capability: the server uses its default settings.
-    await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    // As VS Code: settings are pulled from the client (answered with null here: the defaults).
+    await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
     await this.connection.sendNotification('initialized', {});
+  }
+
+  /**
+   * What VS Code asks for as soon as a document opens (Outline and breadcrumbs, code lenses,
+   * folding, the hints in sight), sent right after didOpen as VS Code sends them. The floor answers
+   * "method not found" at once; the answers are awaited before the process closes.
+   */
+  askAsEditorDoes(uri: string): Promise<unknown> {
+    const textDocument = { uri };
+    const inSight = { start: { line: 0, character: 0 }, end: { line: 60, character: 0 } };
+    return Promise.allSettled([
+      this.connection.sendRequest('textDocument/documentSymbol', { textDocument }),
+      this.connection.sendRequest('textDocument/codeLens', { textDocument }),
+      this.connection.sendRequest('textDocument/foldingRange', { textDocument }),
+      this.connection.sendRequest('textDocument/inlayHint', { textDocument, range: inSight }),
+    ]);
   }
 
   /** Time at which diagnostics for this uri and version arrived. */
@@ -296,8 +312,10 @@ async function measureProcess(label: string, args: string[], p: number, text: st
     const uri = `file:///bench/${label}-${p}.sip`;
     const t0 = performance.now();
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sip', version: 1, text } });
+    const asked = server.askAsEditorDoes(uri);
     const open = (await server.diagnosticsAt(uri, 1)) - t0;
     const openComplete = (await server.completeAt(uri, 1, announces)) - t0;
+    await asked;
     const diagnostics = server.diagnosticCount(uri, 1);
     await sleep(SETTLE_MS);
     const rssDelta = vmKb(server.pid, 'VmRSS') - before;
@@ -373,7 +391,7 @@ function middleEdit(text: string, messages: readonly string[]): Edit {
 /** c. The 10 MB trace over LSP against the floor server; the summary's rows. */
 async function measureLsp(text: string, messages: readonly string[], bytes: number, sipParse: Timing): Promise<Row[]> {
   const edit = middleEdit(text, messages);
-  console.log(`\nc. LSP over stdio: ${LSP_PROCESSES} fresh processes per server, alternating; each: initialize, open (cold), ${EDITS_PER_PROCESS} edits of line ${edit.line + 1}, a second open (warm)`);
+  console.log(`\nc. LSP over stdio: ${LSP_PROCESSES} fresh processes per server, alternating; each: initialize, open (cold) with the requests VS Code sends on open (symbols, code lenses, folding, hints), ${EDITS_PER_PROCESS} edits of line ${edit.line + 1}, a second open (warm)`);
   console.log(`   the project's server starts with the extension's flags (${SERVER_EXEC_ARGV.join(' ')}), the floor without; "floor+" is the floor with them`);
   const projectRuns: ProcessResult[] = [];
   const floorRuns: ProcessResult[] = [];

@@ -14,6 +14,8 @@ export interface DiagnoseOptions {
   /** At most this many findings are returned; the rest are summarised in `omitted`. */
   readonly maxFindings?: number;
   readonly parameters?: RuleParameters;
+  /** The trace's call model, when the caller has built it already (it is built otherwise). */
+  readonly calls?: CallModel;
 }
 
 export interface RatedFinding extends Finding {
@@ -67,12 +69,12 @@ export function checkTraceWide(trace: Trace, parameters: RuleParameters = DEFAUL
 }
 
 /** Every finding of every rule, in document order, before severities are applied. */
-export function runRules(trace: Trace, parameters: RuleParameters = DEFAULT_RULE_PARAMETERS): Finding[] {
+export function runRules(trace: Trace, parameters: RuleParameters = DEFAULT_RULE_PARAMETERS, calls?: CallModel): Finding[] {
   const found: Finding[] = [...trace.findings];
   checkMessages(trace, 0, trace.messages.length, (_, findings) => {
     for (const f of findings) found.push(f);
   });
-  for (const f of checkTraceWide(trace, parameters)) found.push(f);
+  for (const f of checkTraceWide(trace, parameters, calls)) found.push(f);
   return found.sort((a, b) => a.offset - b.offset);
 }
 
@@ -92,7 +94,7 @@ export function isSeveritySetting(value: unknown): value is SeveritySetting {
  * list is in document order again.
  */
 export function diagnose(trace: Trace, options: DiagnoseOptions = {}): Diagnosis {
-  return rate(runRules(trace, options.parameters), options);
+  return rate(runRules(trace, options.parameters, options.calls), options);
 }
 
 /** Severities and the bound applied to findings in document order. */

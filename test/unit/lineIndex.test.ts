@@ -5,6 +5,23 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../../server/src/sip/lineIndex';
 
+type Edit = [{ at: number; removed: number; insert: string }, number];
+
+/** Applies the edits to the text and to an index kept from one to the next, each read up to `readTo` (-1: not at all) first. */
+function editedIndex(initial: string, edits: readonly Edit[]): { text: string; lines: LineIndex } {
+  let text = initial;
+  let lines = new LineIndex(text);
+  for (const [c, readTo] of edits) {
+    // Read part of the index (or none of it) before the edit, as the diagnostics of a version do.
+    if (readTo >= 0) lines.position(readTo);
+    const offset = Math.min(c.at, text.length);
+    const removed = Math.min(c.removed, text.length - offset);
+    text = text.slice(0, offset) + c.insert + text.slice(offset + removed);
+    lines = lines.edited(text, { offset, removed, inserted: c.insert.length });
+  }
+  return { text, lines };
+}
+
 test('positions and offsets match TextDocument for CRLF, LF and lone CR', () => {
   const piece = fc.constantFrom('a', 'bc', '\r\n', '\n', '\r', ' ', 'é', '\uD83D\uDE00');
   fc.assert(
@@ -30,16 +47,7 @@ test('after edits, the index built from the previous one matches TextDocument, h
   const change = fc.record({ at: fc.nat({ max: 80 }), removed: fc.nat({ max: 6 }), insert: fc.array(piece, { maxLength: 5 }).map((p) => p.join('')) });
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 40 }), fc.array(fc.tuple(change, fc.integer({ min: -1, max: 90 })), { minLength: 1, maxLength: 5 }), fc.array(fc.nat({ max: 90 }), { maxLength: 6 }), (pieces, edits, probes) => {
-      let text = pieces.join('');
-      let lines = new LineIndex(text);
-      for (const [c, readTo] of edits) {
-        // Read part of the index (or none of it) before the edit, as the diagnostics of a version do.
-        if (readTo >= 0) lines.position(readTo);
-        const offset = Math.min(c.at, text.length);
-        const removed = Math.min(c.removed, text.length - offset);
-        text = text.slice(0, offset) + c.insert + text.slice(offset + removed);
-        lines = lines.edited(text, { offset, removed, inserted: c.insert.length });
-      }
+      const { text, lines } = editedIndex(pieces.join(''), edits);
       const doc = TextDocument.create('file:///x.sip', 'sip', 1, text);
       for (const offset of probes) assert.deepEqual(lines.position(offset), doc.positionAt(offset));
       assert.equal(lines.lineCount, doc.lineCount);
@@ -54,15 +62,7 @@ test('on traces of hundreds of lines (the index keeps a mark every few dozen), e
   const change = fc.record({ at: fc.nat({ max: 1000 }), removed: fc.nat({ max: 120 }), insert: fc.array(piece, { maxLength: 80 }).map((p) => p.join('')) });
   fc.assert(
     fc.property(fc.array(piece, { minLength: 200, maxLength: 900 }), fc.array(fc.tuple(change, fc.integer({ min: -1, max: 1200 })), { minLength: 1, maxLength: 4 }), (pieces, edits) => {
-      let text = pieces.join('');
-      let lines = new LineIndex(text);
-      for (const [c, readTo] of edits) {
-        if (readTo >= 0) lines.position(readTo);
-        const offset = Math.min(c.at, text.length);
-        const removed = Math.min(c.removed, text.length - offset);
-        text = text.slice(0, offset) + c.insert + text.slice(offset + removed);
-        lines = lines.edited(text, { offset, removed, inserted: c.insert.length });
-      }
+      const { text, lines } = editedIndex(pieces.join(''), edits);
       const doc = TextDocument.create('file:///x.sip', 'sip', 1, text);
       for (let offset = text.length + 1; offset >= 0; offset -= 7) assert.deepEqual(lines.position(offset), doc.positionAt(offset));
       assert.equal(lines.lineCount, doc.lineCount);

@@ -22,5 +22,6 @@ Promise.all([
   command('server/src/flowCli.ts', 'dist/flow.js'),
   // The call flow webview's own script and style: the only files its page may load.
   esbuild.build({ ...common, platform: 'browser', format: 'iife', entryPoints: ['client/webview/callFlow.ts'], outfile: 'dist/media/callFlow.js' }),
-  esbuild.build({ ...common, entryPoints: ['client/webview/callFlow.css'], outfile: 'dist/media/callFlow.css' }),
+  // With VS Code's own icon font (codicons), written beside it under its own name.
+  esbuild.build({ ...common, entryPoints: ['client/webview/callFlow.css'], outfile: 'dist/media/callFlow.css', loader: { '.ttf': 'file' }, assetNames: '[name]' }),
 ]).catch(() => process.exit(1));

@@ -21,14 +21,14 @@ export function callFlowPage({ nonce, source, script, style }: PageSources): str
 </head>
 <body>
 <div id="toolbar">
-<button id="toggle-calls" title="The calls of the trace: pick some and show them">Calls</button>
-<button id="show-selected">Show selected</button>
-<button id="show-all">Show all</button>
+<button id="toggle-calls" title="The calls of the trace: pick some and show them"><i class="codicon codicon-list-unordered" aria-hidden="true"></i> Calls</button>
+<button id="show-selected"><i class="codicon codicon-filter" aria-hidden="true"></i> Show selected</button>
+<button id="show-all"><i class="codicon codicon-check-all" aria-hidden="true"></i> Show all</button>
 <label><input type="checkbox" id="legs"> with related legs</label>
-<button data-export="svg">Export SVG</button>
-<button data-export="mermaid">Mermaid</button>
-<button data-export="plantuml">PlantUML</button>
-<button data-export="csv">Calls CSV</button>
+<button data-export="svg"><i class="codicon codicon-export" aria-hidden="true"></i> Export SVG</button>
+<button data-export="mermaid"><i class="codicon codicon-file-code" aria-hidden="true"></i> Mermaid</button>
+<button data-export="plantuml"><i class="codicon codicon-file-code" aria-hidden="true"></i> PlantUML</button>
+<button data-export="csv"><i class="codicon codicon-table" aria-hidden="true"></i> Calls CSV</button>
 <span id="summary"></span>
 </div>
 <div id="calls"><table><thead><tr><th></th><th>Call-ID</th><th>From</th><th>To</th><th>Method</th><th>Start</th><th>Duration</th><th>Msgs</th><th>State</th><th>Findings</th><th>Legs</th></tr></thead><tbody id="calls-body"></tbody></table></div>

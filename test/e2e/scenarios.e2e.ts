@@ -365,6 +365,14 @@ describe('SIP Trace Inspector in VS Code', () => {
     await arrows.nth(starts - 1).waitFor({ timeout: DIAGNOSTICS_TIMEOUT });
     assert.equal(await arrows.count(), starts, 'one arrow per message');
     assert.equal(await flow.locator('#header .participant').count(), 3, 'client, redirect server, Contact target');
+    // The buttons' icons are VS Code's own font, loaded from the extension's media under the view's CSP.
+    const iconFont = await flow.locator('#toolbar .codicon').first().evaluate(async (icon) => {
+      const page = icon.ownerDocument;
+      await page.fonts.ready;
+      const faces = [...page.fonts].filter((face) => face.family.replace(/"/g, '') === 'codicon').map((face) => face.status);
+      return { family: page.defaultView!.getComputedStyle(icon).fontFamily, faces };
+    });
+    assert.deepEqual(iconFont, { family: 'codicon', faces: ['loaded'] }, 'the codicon font is loaded');
 
     // Click the retry INVITE: the editor selects that message, from its start line on.
     const retry = flow.locator('#rows g.msg[data-arrow="3"]');

@@ -94,6 +94,18 @@ async function publish(parsed: ParsedDocument, findings: readonly Finding[], set
   return true;
 }
 
+/** Reads a big trace just opened a part at a time, publishing its top first; false when a newer version took over. */
+async function readInParts(document: TextDocument, settings: Settings, current: () => boolean): Promise<boolean> {
+  let part = traces.readPart(document, FIRST_PART);
+  if (part && !(await publish(part.parsed, part.findings(), settings, false))) return false;
+  while (part && !part.done) {
+    await yieldToEvents();
+    if (!current()) return false;
+    part = traces.readPart(document, PART);
+  }
+  return true;
+}
+
 /**
  * Checks the document's current version. A big trace, or an edit of one, is handled a part at a
  * time so that its first diagnostics come at once: a big trace just opened is read and checked from
@@ -107,19 +119,11 @@ async function validate(document: TextDocument): Promise<void> {
   const current = () => documents.get(document.uri)?.version === version;
   if (!current()) return;
   try {
-    if (document.getText().length > BIG_TEXT) {
-      try {
-        let part = traces.readPart(document, FIRST_PART);
-        if (part && !(await publish(part.parsed, part.findings(), settings, false))) return;
-        while (part && !part.done) {
-          await yieldToEvents();
-          if (!current()) return;
-          part = traces.readPart(document, PART);
-        }
-      } finally {
-        // Read, or given up for a newer version: the waiting requests go on (on the current version).
-        finishReading(document.uri);
-      }
+    try {
+      if (document.getText().length > BIG_TEXT && !(await readInParts(document, settings, current))) return;
+    } finally {
+      // Read, or given up for a newer version (of any size): the waiting requests go on, on the current version.
+      finishReading(document.uri);
     }
     const analysis = traces.analysis(document, ruleParameters(settings));
     if (analysis.trace.messages.length > SMALL_TRACE) {

@@ -300,6 +300,24 @@ test('a big trace opened with the editor\'s usual requests: the first diagnostic
   }
 });
 
+test('a big trace replaced by a small one right after opening: requests waiting for the reading are answered on the new text', async () => {
+  const one = readFileSync(join(ROOT, 'test', 'fixtures', 'behaviour', 'contact-cached_messages.log'), 'utf8');
+  const big = one.repeat(Math.ceil((1.5 * 1048576) / one.length));
+  const uri = 'file:///tmp/replaced_messages.log';
+  const client = new Client();
+  try {
+    await client.initialize({ workspace: { configuration: true }, textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } });
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sip', version: 1, text: big } });
+    const symbols = client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: TRACE }] });
+    const answered = await Promise.race([symbols, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000))]);
+    assert.notEqual(answered, 'timeout', 'the request was answered');
+    assert.equal(messageSymbols(answered as DocumentSymbol[]).length, 4, 'on the small text: its four messages');
+  } finally {
+    await client.close();
+  }
+});
+
 test('edits of a big trace: the touched message is published first, and the final diagnostics equal a fresh open of the same text', async () => {
   const one = readFileSync(join(ROOT, 'test', 'fixtures', 'behaviour', 'contact-cached_messages.log'), 'utf8');
   // Over 2,000 messages, so the server checks it in parts.

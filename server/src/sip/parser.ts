@@ -313,53 +313,50 @@ function parseMessage(region: Region, lineStart: number, lineStop: number, state
     }
     // `Name:` with nothing between: a header, never a start line (which needs whitespace or "/" there).
     let colon = i < end && c === COLON && i > from ? i : -1;
-    if (colon < 0) {
-      if (first === SP || first === HT || first === LF) {
-        if (skipWhitespace(text, from, end) === end) {
-          // Empty (or whitespace-only) line: the header section ends here.
-          headersEnd = pos;
-          bodyOffset = region.nextLineStart(physicalEnd);
-          break;
-        }
-        if (hOffset >= 0) {
-          const contentStart = skipWhitespace(text, from, end);
-          if (hValueOffset < 0) hValueOffset = contentStart;
-          hValueEnd = trimEnd(text, contentStart, end);
-          hEnd = end;
-        } else if (!skippingMalformed) {
-          findings.push({ code: headerMalformed.code, offset: from, length: end - from, message: ORPHAN_CONTINUATION });
-        }
-        pos = region.nextLineStart(physicalEnd);
+    if (colon < 0 && (first === SP || first === HT || first === LF)) {
+      if (skipWhitespace(text, from, end) === end) {
+        // Empty (or whitespace-only) line: the header section ends here.
         headersEnd = pos;
-        if (pos === physicalEnd) headersUnterminated = true;
-        continue;
-      }
-      if (isStartLine(text, from, end)) {
-        // The next message begins without the blank line that ends a header section.
-        headersEnd = pos;
-        bodyOffset = pos;
+        bodyOffset = region.nextLineStart(physicalEnd);
         break;
       }
-      const afterSpace = skipWhitespace(text, i, end);
-      if (i > from && afterSpace < end && text.charCodeAt(afterSpace) === COLON) colon = afterSpace;
-    }
-    if (hOffset >= 0) {
-      table.add(hNameId, hOffset, hNameEnd, hValueOffset < 0 ? hValueEnd : hValueOffset, hValueEnd, hEnd);
-      hOffset = -1;
-    }
-    if (colon < 0) {
-      skippingMalformed = true;
-      findings.push({ code: headerMalformed.code, offset: from, length: end - from, message: NOT_A_HEADER });
+      if (hOffset >= 0) {
+        const contentStart = skipWhitespace(text, from, end);
+        if (hValueOffset < 0) hValueOffset = contentStart;
+        hValueEnd = trimEnd(text, contentStart, end);
+        hEnd = end;
+      } else if (!skippingMalformed) {
+        findings.push({ code: headerMalformed.code, offset: from, length: end - from, message: ORPHAN_CONTINUATION });
+      }
     } else {
-      skippingMalformed = false;
-      hNameId = table.idOfWritten(text, from, i, hash);
-      hOffset = from;
-      hNameEnd = i;
-      const contentStart = skipWhitespace(text, colon + 1, end);
-      const contentEnd = trimEnd(text, contentStart, end);
-      hValueOffset = contentEnd > contentStart ? contentStart : -1;
-      hValueEnd = contentEnd > contentStart ? contentEnd : colon + 1;
-      hEnd = end;
+      if (colon < 0) {
+        if (isStartLine(text, from, end)) {
+          // The next message begins without the blank line that ends a header section.
+          headersEnd = pos;
+          bodyOffset = pos;
+          break;
+        }
+        const afterSpace = skipWhitespace(text, i, end);
+        if (i > from && afterSpace < end && text.charCodeAt(afterSpace) === COLON) colon = afterSpace;
+      }
+      if (hOffset >= 0) {
+        table.add(hNameId, hOffset, hNameEnd, hValueOffset < 0 ? hValueEnd : hValueOffset, hValueEnd, hEnd);
+        hOffset = -1;
+      }
+      if (colon < 0) {
+        skippingMalformed = true;
+        findings.push({ code: headerMalformed.code, offset: from, length: end - from, message: NOT_A_HEADER });
+      } else {
+        skippingMalformed = false;
+        hNameId = table.idOfWritten(text, from, i, hash);
+        hOffset = from;
+        hNameEnd = i;
+        const contentStart = skipWhitespace(text, colon + 1, end);
+        const contentEnd = trimEnd(text, contentStart, end);
+        hValueOffset = contentEnd > contentStart ? contentStart : -1;
+        hValueEnd = contentEnd > contentStart ? contentEnd : colon + 1;
+        hEnd = end;
+      }
     }
     pos = region.nextLineStart(physicalEnd);
     headersEnd = pos;

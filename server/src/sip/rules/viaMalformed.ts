@@ -52,13 +52,13 @@ function allSip20(text: string, h: Header): boolean {
 
 function isSip20(text: string, from: number, to: number): boolean {
   let i = skipLws(text, from, to);
-  if (!startsWithIgnoreCase(text, i, 'SIP')) return false;
+  if (i + 3 > to || !startsWithIgnoreCase(text, i, 'SIP')) return false;
   i = skipLws(text, i + 3, to);
-  if (text.charCodeAt(i) !== SLASH) return false;
+  if (i >= to || text.charCodeAt(i) !== SLASH) return false;
   i = skipLws(text, i + 1, to);
   if (i + 3 > to || !text.startsWith('2.0', i)) return false;
   i = skipLws(text, i + 3, to);
-  if (text.charCodeAt(i) !== SLASH) return false;
+  if (i >= to || text.charCodeAt(i) !== SLASH) return false;
   i = skipLws(text, i + 1, to);
   const transport = i;
   for (let c = text.charCodeAt(i); i < to && c < 128 && TOKEN[c] === 1; c = text.charCodeAt(++i));

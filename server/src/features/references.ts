@@ -1,6 +1,7 @@
 import { Location, Position } from 'vscode-languageserver-types';
 import { ParsedDocument } from '../documents';
 import { messageIndexAt } from '../sip/access';
+import { transactionMethod } from '../sip/calls/callModel';
 import { Trace } from '../sip/model';
 import { headerParam, scanValue } from '../sip/values';
 import { offsetOf, rangeOf } from './positions';
@@ -25,11 +26,6 @@ function viaBranches(trace: Trace, index: number): Span[] {
     }
   }
   return branches;
-}
-
-/** A transaction's method: the ACK of a non-2xx belongs to its INVITE's (RFC 3261 §17.1.1.3); a CANCEL, same branch and all, to its own. */
-function transactionMethod(method: string): string {
-  return method === 'ACK' ? 'INVITE' : method;
 }
 
 /**

@@ -63,8 +63,8 @@ export function windowAfter(list: readonly number[], index: number): readonly nu
 }
 
 /** An ACK to a non-2xx response carries the INVITE's branch; CANCEL too, but it is a transaction of its own. */
-function keyMethod(s: MessageSummary): string {
-  return s.method === 'ACK' ? 'INVITE' : s.method;
+export function transactionMethod(method: string): string {
+  return method === 'ACK' ? 'INVITE' : method;
 }
 
 /**
@@ -84,7 +84,7 @@ class TransactionIndex {
     return `${s.callId}|${s.cseq}|${method}|${s.fromTag ?? ''}|${s.topVia ?? ''}`;
   }
 
-  find(s: MessageSummary, method = keyMethod(s)): Transaction | undefined {
+  find(s: MessageSummary, method = transactionMethod(s.method)): Transaction | undefined {
     if (s.branch?.startsWith(MAGIC_COOKIE)) {
       const list = this.byBranch.get(s.branch);
       if (!list) return undefined;
@@ -99,7 +99,7 @@ class TransactionIndex {
   }
 
   open(s: MessageSummary): Transaction {
-    const method = keyMethod(s);
+    const method = transactionMethod(s.method);
     const t: Transaction = { index: this.transactions.length, method: s.method, request: -1, retransmissions: [], responses: [], final: -1, ack: -1, cancel: -1 };
     this.transactions.push(t);
     this.sentBy.push(s.sentBy);

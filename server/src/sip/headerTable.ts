@@ -67,7 +67,7 @@ export class HeaderTable implements HeaderRows {
 
   /** Like MessageTable.spliced: rows [0, from), `inserted`'s rows, rows [to, count) with offsets moved by `offsetDelta`. */
   spliced(from: number, to: number, inserted: HeaderTable, offsetDelta: number): HeaderTable {
-    const out = new HeaderTable(this);
+    const out = new HeaderTable(this, 0);
     const size = from + inserted.size + (this.size - to);
     const rows = new Int32Array(Math.max(FIELDS, size * FIELDS));
     rows.set(this.rows.subarray(0, from * FIELDS), 0);

@@ -69,7 +69,7 @@ export class MessageTable implements MessageRows {
    * and first headers by `headerDelta`. The tables stay as they are.
    */
   spliced(from: number, to: number, inserted: MessageTable, insertedHeaderBase: number, offsetDelta: number, headerDelta: number): MessageTable {
-    const out = new MessageTable();
+    const out = new MessageTable(0);
     const size = from + inserted.size + (this.size - to);
     const rows = new Int32Array(Math.max(F, size * F));
     rows.set(this.rows.subarray(0, from * F), 0);

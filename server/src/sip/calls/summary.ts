@@ -135,7 +135,7 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
     retryAfter: headers.knownId('retry-after'),
     route: headers.knownId('route'),
   };
-  // Call-IDs, tags, branches, hosts, URIs and methods repeat from message to message: each value is
+  // Call-IDs, tags, branches, hosts and URIs repeat from message to message (methods are methodName's): each value is
   // kept once for the whole trace instead of once per message (a third of the call model's memory).
   const distinct = new Map<string, string>();
   const shared = <T extends string | undefined>(value: T): T => {

@@ -315,16 +315,20 @@ export class Workbench {
   async viewLine(line: number): Promise<Locator> {
     const editor = this.editor();
     const number = editor.locator('.margin-view-overlays .line-numbers').filter({ hasText: new RegExp(`^${line}$`) });
-    await number.waitFor();
-    const box = await number.boundingBox();
-    if (!box) throw new Error(`line number ${line} not visible`);
     const candidates = editor.locator('.view-lines .view-line');
-    const index = await candidates.evaluateAll(
-      (els, y) => els.findIndex((e) => Math.abs(e.getBoundingClientRect().top - y) < 2),
-      box.y,
-    );
-    if (index < 0) throw new Error(`line ${line} is not rendered`);
-    return candidates.nth(index);
+    // The editor may re-render between two reads (a reveal that is still scrolling, decorations
+    // arriving), replacing the line's elements: read again until both layers agree.
+    const deadline = Date.now() + UI_TIMEOUT;
+    for (;;) {
+      await number.waitFor({ timeout: Math.max(1, deadline - Date.now()) });
+      const box = await number.boundingBox();
+      const index = box
+        ? await candidates.evaluateAll((els, y) => els.findIndex((e) => Math.abs(e.getBoundingClientRect().top - y) < 2), box.y)
+        : -1;
+      if (index >= 0) return candidates.nth(index);
+      if (Date.now() > deadline) throw new Error(box ? `line ${line} is not rendered` : `line number ${line} not visible`);
+      await this.page.waitForTimeout(50); // polling until the editor has rendered the line
+    }
   }
 
   /** The token span with exactly `text` in rendered line `line`. */

@@ -4,6 +4,7 @@ import { SipMessage, Trace } from '../model';
 import { ParamSpan, addressSpan, headerParam, parseDigits, scanValue } from '../values';
 import { AT, COLON, COMMA, GT, LF, QUESTION, SEMI, SLASH, indexOfCode, isLws, startsWithIgnoreCase } from '../chars';
 import { METHODS } from '../catalog/methods';
+import { keepShape } from '../shapes';
 
 export interface MessageSummary {
   readonly index: number;
@@ -319,3 +320,5 @@ export function summarize(trace: Trace): MessageSummary[] {
   for (let i = 0; i < trace.messages.length; i++) out[i] = read(trace.messages.at(i));
   return out;
 }
+
+keepShape(new Strings());

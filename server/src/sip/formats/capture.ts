@@ -4,10 +4,9 @@
 // so that the decoded text stays a Latin-1 (one byte per character) string; `→`, written by
 // earlier versions, is still read.
 import { Frame, TraceFormat, dateTimeMs, scanLines } from './format';
+import { LF } from '../chars';
 
 const HEADER = /^Frame (\d+) · (\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)?|no time) · (\S+) (\S+) (?:->|→) (\S+)((?: · [a-z A-Z]+)*)$/;
-/** What the decoder puts after each message so that the next framing line starts a line. */
-const TRAILER = '\n\n';
 
 export interface FramingLine {
   readonly frame: number;
@@ -42,7 +41,8 @@ export const capture: TraceFormat = {
       return {
         offset: h.offset,
         payloadStart: h.next,
-        payloadEnd: text.endsWith(TRAILER, end) && end - TRAILER.length >= h.next ? end - TRAILER.length : end,
+        // The blank line the decoder puts after each message so that the next framing line starts a line.
+        payloadEnd: end - 2 >= h.next && text.charCodeAt(end - 1) === LF && text.charCodeAt(end - 2) === LF ? end - 2 : end,
         meta: {
           frame: Number(h.m[1]),
           timestamp,

@@ -51,16 +51,17 @@ export function udpFrame(src: readonly number[], dst: readonly number[], srcPort
 }
 
 /**
- * The messages as a caller (192.0.2.10) and a proxy (192.0.2.20) exchanged them over UDP port
- * 5060, requests one way and responses the other, 20 ms apart.
+ * The messages (text as UTF-8, or raw bytes) as a caller (192.0.2.10) and a proxy (192.0.2.20)
+ * exchanged them over UDP port 5060, requests one way and responses the other, 20 ms apart.
  */
-export function captureOf(messages: readonly string[]): Uint8Array {
+export function captureOf(messages: ReadonlyArray<string | Uint8Array>): Uint8Array {
   const caller = [192, 0, 2, 10];
   const proxy = [192, 0, 2, 20];
   const encoder = new TextEncoder();
   const frames = messages.map((m) => {
-    const response = m.startsWith('SIP/');
-    return udpFrame(response ? proxy : caller, response ? caller : proxy, 5060, 5060, encoder.encode(m));
+    const bytes = typeof m === 'string' ? encoder.encode(m) : m;
+    const response = bytes[0] === 0x53 && bytes[1] === 0x49 && bytes[2] === 0x50 && bytes[3] === 0x2f; // SIP/
+    return udpFrame(response ? proxy : caller, response ? caller : proxy, 5060, 5060, bytes);
   });
   return pcap(frames, 1, (i) => i * 20_000);
 }

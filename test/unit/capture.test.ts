@@ -10,6 +10,7 @@ import { parseTrace } from '../../server/src/sip/parser';
 import { runRules } from '../../server/src/sip/diagnose';
 import { messageIndexAt } from '../../server/src/sip/access';
 import { ROOT } from '../helpers';
+import { captureOf } from '../bench/makeCapture';
 
 interface GoldenFrame {
   frame: number;
@@ -114,7 +115,36 @@ test('metadata: addresses, transport, times with the capture\'s precision', () =
   assert.equal(hep.encapsulation, 'HEP');
   assert.equal(hep.src, decodeFixture('udp-lo.pcapng').messages[0].src);
   const text = decodeFixture('udp-lo.pcapng').text;
-  assert.match(text.slice(0, text.indexOf('\n')), /^Frame 1 · \d{4}-\d{2}-\d{2} [\d:.]+ · UDP 127\.0\.0\.1:15060 → 127\.0\.0\.1:15070$/);
+  assert.match(text.slice(0, text.indexOf('\n')), /^Frame 1 · \d{4}-\d{2}-\d{2} [\d:.]+ · UDP 127\.0\.0\.1:15060 -> 127\.0\.0\.1:15070$/);
+});
+
+test('decoded text: each payload decoded as UTF-8 on its own (U+FFFD for invalid bytes), framing lines in Latin-1, offsets in UTF-16 units', () => {
+  const request = (name: string) => `OPTIONS sip:bob@192.0.2.20 SIP/2.0\r\nFrom: "${name}" <sip:alice@192.0.2.10>;tag=1\r\nContent-Length: 0\r\n\r\n`;
+  const encoder = new TextEncoder();
+  const payloads: Uint8Array[] = [
+    encoder.encode(request('Alice')),
+    encoder.encode(request('Zoë → 𝄞')),
+    Uint8Array.from([...encoder.encode(request('bad')), 0xff, 0xc3, 0x28, 0xe2, 0x82]), // invalid, then a sequence cut at the end
+    encoder.encode(request('Bob')),
+  ];
+  const d = decodeCapture(captureOf(payloads));
+  const bodies = payloads.map((p) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(p));
+  assert.equal(d.messages.length, payloads.length);
+  let expected = '';
+  d.messages.forEach((m, i) => {
+    assert.equal(m.offset, expected.length, `message ${i + 1} starts where the text so far ends`);
+    expected += `Frame ${i + 1} · ${m.timestamp} · UDP ${m.src} -> ${m.dst}\n${bodies[i]}\n\n`;
+  });
+  assert.equal(d.text, expected);
+  for (const m of d.messages) assert.match(d.text.slice(m.offset, d.text.indexOf('\n', m.offset)), /^[\x00-\xff]+$/);
+  assert.ok(bodies[2].includes('\ufffd') && bodies[1].includes('𝄞'));
+  assert.equal(parseTrace(d.text).messages.length, payloads.length);
+});
+
+test('an earlier framing line with a → arrow is still read', () => {
+  const trace = parseTrace('Frame 3 · 2026-11-26 10:00:00.123456 · UDP 127.0.0.1:5060 → 127.0.0.1:5070\nOPTIONS sip:bob@h SIP/2.0\r\nContent-Length: 0\r\n\r\n\n\n');
+  assert.equal(trace.format?.id, 'capture');
+  assert.deepEqual([trace.meta[0]?.frame, trace.meta[0]?.src, trace.meta[0]?.dst], [3, '127.0.0.1:5060', '127.0.0.1:5070']);
 });
 
 test('summary: TLS packets counted and not read, fragments, retransmissions, cut frames, gzip', () => {

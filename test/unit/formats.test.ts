@@ -8,6 +8,7 @@ import { parseTrace } from '../../server/src/sip/parser';
 import { runRules } from '../../server/src/sip/diagnose';
 import { RULES_BY_CODE } from '../../server/src/sip/rules';
 import { lineOf, ROOT } from '../helpers';
+import { scanLines } from '../../server/src/sip/formats/format';
 
 interface ManifestMessage {
   startLine: number;
@@ -111,4 +112,24 @@ test('a plain trace is not mistaken for a log format', () => {
   const trace = parseTrace(readFileSync(join(ROOT, 'examples', 'redirect-and-overload.sip'), 'utf8'));
   assert.equal(trace.format, undefined);
   assert.ok(trace.meta.every((m) => m === undefined));
+});
+
+test('scanLines visits exactly the lines that start with one of the chars, with their extents (LF and CRLF, first and last lines)', () => {
+  const texts = ['Fa\nb\nFc', 'x\r\nFy\r\nF\r\n\r\nFz\r\n', '\nF\nFF\nG\n F', 'F', '', 'abc\nFrame 1\r\nFrom: x\n'];
+  for (const text of texts) {
+    for (const chars of ['F', 'FG']) {
+      const expected: Array<[string, number, number, number]> = [];
+      for (let start = 0; start <= text.length; ) {
+        const lf = text.indexOf('\n', start);
+        const end = lf < 0 ? text.length : lf > start && text[lf - 1] === '\r' ? lf - 1 : lf;
+        const next = lf < 0 ? text.length : lf + 1;
+        if (end > start && chars.includes(text[start])) expected.push([text.slice(start, end), start, end, next]);
+        if (lf < 0) break;
+        start = next;
+      }
+      const seen: Array<[string, number, number, number]> = [];
+      scanLines(text, chars, (line, start, end, next) => seen.push([line, start, end, next]));
+      assert.deepEqual(seen, expected, `${JSON.stringify(text)} with ${chars}`);
+    }
+  }
 });

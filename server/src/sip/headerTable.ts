@@ -2,6 +2,7 @@
 // a few MB of numbers instead of two hundred thousand objects. Header objects are made on demand.
 import { Header, HeaderRows, SipMessage } from './model';
 import { canonicalHeaderName } from './headerNames';
+import { keepShape } from './shapes';
 
 const FIELDS = 6; // offset, nameEnd, valueOffset, valueEnd, end, name id
 
@@ -188,3 +189,5 @@ export class HeaderTable implements HeaderRows {
     return -1;
   }
 }
+
+keepShape(new HeaderTable(undefined, 1));

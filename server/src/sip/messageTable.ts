@@ -2,6 +2,7 @@
 // large trace does not leave V8's young generation grown to its maximum; SipMessage objects are
 // made again on demand and are cheap to throw away.
 import { MessageRows, SipMessage, StartLine } from './model';
+import { keepShape } from './shapes';
 
 const F = 17; // fields per message, laid out as in add()
 /** The fields that hold offsets into the text (all but kind, code, first header, header count, flags). */
@@ -127,3 +128,5 @@ export class MessageTable implements MessageRows {
     for (let i = 0; i < this.size; i++) yield this.at(i);
   }
 }
+
+keepShape(new MessageTable(1));

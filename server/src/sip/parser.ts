@@ -17,6 +17,7 @@ import { rule as headerMalformed } from './rules/headerMalformed';
 import { rule as messageTruncated } from './rules/messageTruncated';
 import { rule as traceBinaryContent } from './rules/traceBinaryContent';
 import { rule as traceNoMessages } from './rules/traceNoMessages';
+import { keepShape } from './shapes';
 
 /** How a trace was read, kept so that an edit can re-read only the messages it touched (reparse.ts). */
 export interface Layout {
@@ -538,3 +539,5 @@ function measureBody(region: Region, bodyOffset: number): number {
   }
   return lastContentEnd;
 }
+
+keepShape(new TraceReader('').finish());

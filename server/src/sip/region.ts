@@ -5,6 +5,7 @@ import { lineEnd, nextLineStart } from './chars';
 import { isStartLine } from './startLine';
 import { utf8Length } from './utf8';
 import type { LineView } from './model';
+import { keepShape } from './shapes';
 
 export class Region {
   constructor(
@@ -55,3 +56,5 @@ export function contentLength(text: string, from: number, to: number, view: Line
   }
   return bytes;
 }
+
+keepShape(new Region('', 0, 0));

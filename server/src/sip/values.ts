@@ -26,14 +26,6 @@ export function scanValue(text: string, from: number, to: number, splitOnComma: 
   let unterminatedQuote = -1;
   let unterminatedAngle = -1;
   let elementStart = from;
-  const closeElement = (end: number, separator: number) => {
-    let s = elementStart;
-    let e = end;
-    while (s < e && isLws(text.charCodeAt(s))) s++;
-    while (e > s && isLws(text.charCodeAt(e - 1))) e--;
-    if (s === e && separator >= 0) (strayAt ??= []).push(separator);
-    else if (s < e) elements.push(s, e);
-  };
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -61,16 +53,25 @@ export function scanValue(text: string, from: number, to: number, splitOnComma: 
       if (next === -1 || next === SEMI || next === COMMA) (strayAt ??= []).push(i);
       i++;
     } else if (c === COMMA && splitOnComma) {
-      closeElement(i, i);
+      if (!closeElement(text, elementStart, i, elements)) (strayAt ??= []).push(i);
       elementStart = i + 1;
       i++;
     } else {
       i++;
     }
   }
-  if (splitOnComma && elementStart > from) closeElement(to, elementStart - 1);
-  else closeElement(to, -1);
+  const last = splitOnComma && elementStart > from;
+  if (!closeElement(text, elementStart, to, elements) && last) (strayAt ??= []).push(elementStart - 1);
   return { elements, unterminatedQuote, unterminatedAngle, strayAt: strayAt?.sort((a, b) => a - b) ?? NONE };
+}
+
+/** Adds text[start, end) trimmed to `elements`; false when it is empty (a stray separator when one bounds it). */
+function closeElement(text: string, start: number, end: number, elements: number[]): boolean {
+  while (start < end && isLws(text.charCodeAt(start))) start++;
+  while (end > start && isLws(text.charCodeAt(end - 1))) end--;
+  if (start === end) return false;
+  elements.push(start, end);
+  return true;
 }
 
 /** Index of `code` in text[from, to) outside quoted strings, or -1. */

@@ -3,6 +3,7 @@
 // request after its 3xx or 503.
 import { Trace } from '../model';
 import { MAGIC_COOKIE, MessageSummary, summarize, uriKey } from './summary';
+import { keepShape } from '../shapes';
 
 export interface Transaction {
   readonly index: number;
@@ -299,3 +300,5 @@ export function* retries(calls: CallModel): Iterable<Retry> {
     if (retryIndex !== undefined) yield { request: summaries[t.request], response: summaries[t.final], retry: summaries[retryIndex] };
   }
 }
+
+keepShape(new TransactionIndex([]));

@@ -1,9 +1,10 @@
 // The few facts per message that transactions, dialogs and follow-ups are built from, read in one
 // pass over the message's rows of the header table: no header objects, no regular expressions.
 import { MessageMeta, SipMessage, Trace } from '../model';
-import { addressSpan, headerParam, parseDigits, scanValue } from '../values';
-import { AT, COLON, COMMA, GT, QUESTION, SEMI, SLASH, indexOfCode, isLws, startsWithIgnoreCase } from '../chars';
+import { ParamSpan, addressSpan, headerParam, parseDigits, scanValue } from '../values';
+import { AT, COLON, COMMA, GT, LF, QUESTION, SEMI, SLASH, indexOfCode, isLws, startsWithIgnoreCase } from '../chars';
 import { METHODS } from '../catalog/methods';
+import { keepShape } from '../shapes';
 
 export interface MessageSummary {
   readonly index: number;
@@ -104,10 +105,9 @@ function methodName(text: string, from: number, to: number): string {
   return text.slice(from, to);
 }
 
-/** text[from, to) in lower case, sliced as it is when it has no capital (the usual spelling). */
-function lowerCase(text: string, from: number, to: number): string {
-  for (let i = from; i < to; i++) if (isUpper(text.charCodeAt(i))) return text.slice(from, to).toLowerCase();
-  return text.slice(from, to);
+function hasUpper(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isUpper(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /** text[from, to) with folded lines joined by a single space. */
@@ -116,9 +116,46 @@ function unfolded(text: string, from: number, to: number): string {
   return raw.includes('\n') ? raw.replace(/[ \t]*\r?\n[ \t]+/g, ' ') : raw;
 }
 
-function paramValue(text: string, from: number, to: number, name: string): string | undefined {
-  const span = headerParam(text, from, to, name);
-  return span && span.end > span.start ? text.slice(span.start, span.end) : undefined;
+/**
+ * One string per distinct value. Call-IDs, tags, branches, hosts and URIs repeat from message to
+ * message; kept once for the whole trace instead of once per message, they were a third of the
+ * call model's memory. A value is looked up by its text range (open addressing on a hash of its
+ * characters), so one seen before costs no slice.
+ */
+class Strings {
+  private hashes = new Int32Array(4096);
+  private values: Array<string | undefined> = new Array<string | undefined>(4096).fill(undefined);
+  private size = 0;
+
+  /** source[from, to) as the one string kept for that value. */
+  of(source: string, from = 0, to = source.length): string {
+    let hash = 0x811c9dc5 | 0;
+    for (let i = from; i < to; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
+    const mask = this.values.length - 1;
+    let slot = hash & mask;
+    for (let known = this.values[slot]; known !== undefined; known = this.values[(slot = (slot + 1) & mask)]) {
+      if (this.hashes[slot] === hash && known.length === to - from && source.startsWith(known, from)) return known;
+    }
+    const value = from === 0 && to === source.length ? source : source.slice(from, to);
+    this.values[slot] = value;
+    this.hashes[slot] = hash;
+    if (++this.size * 2 > this.values.length) this.grow();
+    return value;
+  }
+
+  private grow(): void {
+    const { hashes, values } = this;
+    this.hashes = new Int32Array(hashes.length * 2);
+    this.values = new Array<string | undefined>(values.length * 2).fill(undefined);
+    const mask = this.values.length - 1;
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] === undefined) continue;
+      let slot = hashes[i] & mask;
+      while (this.values[slot] !== undefined) slot = (slot + 1) & mask;
+      this.values[slot] = values[i];
+      this.hashes[slot] = hashes[i];
+    }
+  }
 }
 
 /** Reads the summary of each message of `trace`; the header names it needs are looked up once. */
@@ -135,16 +172,10 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
     retryAfter: headers.knownId('retry-after'),
     route: headers.knownId('route'),
   };
-  // Call-IDs, tags, branches, hosts and URIs repeat from message to message (methods are methodName's): each value is
-  // kept once for the whole trace instead of once per message (a third of the call model's memory).
-  const distinct = new Map<string, string>();
-  const shared = <T extends string | undefined>(value: T): T => {
-    if (value === undefined) return value;
-    const known = distinct.get(value);
-    if (known !== undefined) return known as T;
-    distinct.set(value, value);
-    return value;
-  };
+  const strings = new Strings();
+  const shared = <T extends string | undefined>(value: T): T => (value === undefined ? value : (strings.of(value) as T));
+  /** text[span] as the one string kept for its value, or undefined for an absent or empty span. */
+  const sharedSpan = (span: ParamSpan | undefined): string | undefined => (span && span.end > span.start ? strings.of(text, span.start, span.end) : undefined);
   return (m: SipMessage): MessageSummary => {
     const line = m.startLine;
     const isRequest = line.kind === 'request';
@@ -187,7 +218,7 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
         }
       } else if (id === ids.callId && !(seen & 1)) {
         seen |= 1;
-        callId = unfolded(text, from, to);
+        callId = indexOfCode(text, LF, from, to) < 0 ? strings.of(text, from, to) : strings.of(unfolded(text, from, to));
       } else if (id === ids.cseq && !(seen & 2)) {
         seen |= 2;
         let end = from;
@@ -202,14 +233,14 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
           const uri = addressSpan(text, from, to);
           fromKey = uriKeyOf(text, uri.start, uri.end);
         }
-        fromTag = paramValue(text, from, to, 'tag');
+        fromTag = sharedSpan(headerParam(text, from, to, 'tag'));
       } else if (id === ids.to && !(seen & 8)) {
         seen |= 8;
         if (isRequest) {
           const uri = addressSpan(text, from, to);
           toKey = uriKeyOf(text, uri.start, uri.end);
         }
-        toTag = paramValue(text, from, to, 'tag');
+        toTag = sharedSpan(headerParam(text, from, to, 'tag'));
       } else if (id === ids.retryAfter && !(seen & 16)) {
         seen |= 16;
         let end = from;
@@ -235,10 +266,8 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
     let sentBy: string | undefined;
     if (topVia >= 0) {
       const span = headerParam(text, topVia, topViaEnd, 'branch');
-      if (span && span.end > span.start) {
-        branch = text.slice(span.start, span.end);
-        branchOffset = span.start;
-      }
+      branch = sharedSpan(span);
+      if (branch !== undefined) branchOffset = span!.start;
       // SIP / 2.0 / UDP host:port;…: the sent-by follows the transport, after the second slash.
       let i = topVia;
       for (let slashes = 0; i < topViaEnd && slashes < 2; i++) if (text.charCodeAt(i) === SLASH) slashes++;
@@ -247,10 +276,10 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
       while (i < topViaEnd && isLws(text.charCodeAt(i))) i++;
       let end = i;
       while (end < topViaEnd && !isLws(text.charCodeAt(end)) && text.charCodeAt(end) !== SEMI) end++;
-      if (end > i) sentBy = lowerCase(text, i, end);
+      if (end > i) sentBy = hasUpper(text, i, end) ? strings.of(text.slice(i, end).toLowerCase()) : strings.of(text, i, end);
     }
     const viasWanted = branch === undefined || !branch.startsWith(MAGIC_COOKIE) || (line.kind === 'response' && line.code === 503);
-    const requestUri = line.kind === 'request' ? text.slice(line.uriOffset, line.uriEnd) : undefined;
+    const requestUri = line.kind === 'request' ? strings.of(text, line.uriOffset, line.uriEnd) : undefined;
     const rare =
       viasWanted || contacts || retryAfter !== undefined || explicitExpiry
         ? {
@@ -267,21 +296,21 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
       line.kind,
       line.kind === 'request' ? methodName(text, line.methodOffset, line.methodEnd) : cseqMethod,
       line.kind === 'response' ? line.code : 0,
-      shared(requestUri),
+      requestUri,
       shared(line.kind === 'request' ? uriKeyOf(text, line.uriOffset, line.uriEnd) : undefined),
       shared(fromKey),
       shared(toKey),
-      shared(callId),
+      callId,
       cseq,
       cseqOffset,
-      shared(fromTag),
-      shared(toTag),
-      shared(branch),
+      fromTag,
+      toTag,
+      branch,
       branchOffset,
-      shared(sentBy),
+      sentBy,
       viaCount,
       shared(routeKey),
-      trace.meta[m.index],
+      m.index < trace.meta.length ? trace.meta[m.index] : undefined,
       rare,
     );
   };
@@ -359,3 +388,6 @@ export function summarize(trace: Trace): MessageSummary[] {
   for (let i = 0; i < trace.messages.length; i++) out[i] = read(trace.messages.at(i));
   return out;
 }
+
+keepShape(new Strings());
+keepShape(new Summary(0, 0, 'request', '', 0, undefined, undefined, undefined, undefined, '', NaN, undefined, undefined, undefined, undefined, undefined, undefined, 0, undefined, undefined, undefined));

@@ -1,6 +1,7 @@
 // The capture reader's facade: bytes of a pcap or pcapng file (gzip-compressed or not) in, the SIP
 // messages it carries out, as a text trace with one framing line per message (read back by
 // formats/capture.ts) plus what each message's frame says about it.
+import { Buffer, isAscii } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import { CaptureError, CaptureProblem, CapturedPacket, Problems, Timestamp } from './packet';
 import { isPcap, readPcap } from './pcap';
@@ -99,7 +100,8 @@ export function decodeCapture(input: Uint8Array, options: DecodeOptions = {}): D
     throw new CaptureError('not-a-capture', `Not a pcap or pcapng file${gzip ? ' inside the gzip' : ''}: it starts with ${hex(bytes.subarray(0, 4))}.`);
   }
   const problems = new Problems();
-  const builder = new TextBuilder();
+  // The text is about the size of the SIP bytes plus a framing line per message.
+  const builder = new TextBuilder(bytes.length);
   const ip = new IpReader(problems);
   const tcp = new TcpReader(problems, (m) => builder.fromStream(m));
   const linkTypes = new Set<number>();
@@ -178,15 +180,32 @@ interface Header {
   readonly complete: boolean;
 }
 
-/** Builds the decoded text: per message its framing line, its bytes as UTF-8 (invalid bytes become U+FFFD, as when a text file is opened), a blank line. */
+/**
+ * Builds the decoded text: per message its framing line, its bytes as UTF-8 (invalid bytes become
+ * U+FFFD, as when a text file is opened), a blank line. The text is gathered as bytes and turned
+ * into a string once: a string per message and their join made most of the decoder's time (GC).
+ * Framing lines and ASCII payloads are Latin-1 bytes, so the usual text is a one-byte string;
+ * a payload with other bytes is decoded on its own, as it would be alone.
+ */
 class TextBuilder {
   readonly messages: CapturedMessage[] = [];
-  private readonly parts: string[] = [];
+  /** Text before the bytes in `buffer`, when a payload had to be decoded apart. */
+  private readonly pieces: string[] = [];
+  private buffer: Buffer;
+  private used = 0;
+  /** UTF-16 length of the text so far: where the next message starts. */
   private length = 0;
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  /** `YYYY-MM-DD HH:MM:SS` of the last whole second formatted: packets come many per second. */
+  private second = NaN;
+  private secondText = '';
+
+  constructor(sizeHint: number) {
+    this.buffer = Buffer.allocUnsafe(Math.max(4096, sizeHint));
+  }
 
   add(h: Header, payload: Uint8Array): void {
-    const timestamp = h.time ? formatTimestamp(h.time) : undefined;
+    const timestamp = h.time ? this.timestamp(h.time) : undefined;
     const line = formatFramingLine({ frame: h.frame, timestamp, transport: h.transport, src: h.src, dst: h.dst, encapsulation: h.encapsulation, complete: h.complete });
     this.messages.push({
       frame: h.frame,
@@ -199,9 +218,17 @@ class TextBuilder {
       complete: h.complete,
       offset: this.length,
     });
-    const body = this.decoder.decode(payload);
-    this.parts.push(line, '\n', body, '\n\n');
-    this.length += line.length + body.length + 3;
+    this.string(line);
+    this.string('\n');
+    if (isAscii(payload)) {
+      this.reserve(payload.length);
+      this.buffer.set(payload, this.used);
+      this.used += payload.length;
+      this.length += payload.length;
+    } else {
+      this.piece(this.decoder.decode(payload));
+    }
+    this.string('\n\n');
   }
 
   fromStream(m: StreamMessage): void {
@@ -214,18 +241,70 @@ class TextBuilder {
   }
 
   text(): string {
-    return this.parts.join('');
+    this.flush();
+    return this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('');
+  }
+
+  private timestamp(t: Timestamp): string {
+    const carry = Math.floor(t.nanos / 1e9);
+    if (t.seconds + carry !== this.second) {
+      this.second = t.seconds + carry;
+      this.secondText = formatSecond(this.second);
+    }
+    return withFraction(this.secondText, t);
+  }
+
+  /** Appends text written by the decoder itself (framing lines): Latin-1 as bytes, anything else apart. */
+  private string(s: string): void {
+    for (let i = 0; i < s.length; i++) {
+      if (s.charCodeAt(i) > 0xff) {
+        this.piece(s);
+        return;
+      }
+    }
+    this.reserve(s.length);
+    this.used += this.buffer.write(s, this.used, 'latin1');
+    this.length += s.length;
+  }
+
+  private piece(s: string): void {
+    this.flush();
+    this.pieces.push(s);
+    this.length += s.length;
+  }
+
+  private flush(): void {
+    if (this.used === 0) return;
+    this.pieces.push(this.buffer.toString('latin1', 0, this.used));
+    this.used = 0;
+  }
+
+  private reserve(bytes: number): void {
+    if (this.used + bytes <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.used + bytes, Math.ceil(this.buffer.length * 1.5)));
+    grown.set(this.buffer.subarray(0, this.used));
+    this.buffer = grown;
   }
 }
 
 export function formatTimestamp(t: Timestamp): string {
-  const seconds = t.seconds + Math.floor(t.nanos / 1e9);
-  const nanos = t.nanos % 1e9;
+  return withFraction(formatSecond(t.seconds + Math.floor(t.nanos / 1e9)), t);
+}
+
+/** `YYYY-MM-DD HH:MM:SS` (UTC) of a second since the epoch. */
+function formatSecond(seconds: number): string {
   const date = new Date(seconds * 1000);
-  if (Number.isNaN(date.getTime())) return '0000-00-00 00:00:00';
+  if (Number.isNaN(date.getTime())) return INVALID_TIME;
   const iso = date.toISOString();
-  const fraction = String(Math.floor(nanos / 10 ** (9 - t.digits))).padStart(t.digits, '0');
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${t.digits > 0 ? `.${fraction}` : ''}`;
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+const INVALID_TIME = '0000-00-00 00:00:00';
+
+function withFraction(second: string, t: Timestamp): string {
+  if (second === INVALID_TIME || t.digits === 0) return second;
+  const fraction = String(Math.floor((t.nanos % 1e9) / 10 ** (9 - t.digits))).padStart(t.digits, '0');
+  return `${second}.${fraction}`;
 }
 
 /** A problem about a frame belongs before the first message at or after that frame. */

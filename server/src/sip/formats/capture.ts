@@ -1,11 +1,12 @@
 // A packet capture decoded by capture/decode.ts: per SIP message one line
-// `Frame 12 · 2026-11-26 10:00:00.123456 · UDP 127.0.0.1:5060 → 127.0.0.1:5070`, the message's
-// bytes, and the blank line the decoder adds. The frame number is Wireshark's.
+// `Frame 12 · 2026-11-26 10:00:00.123456 · UDP 127.0.0.1:5060 -> 127.0.0.1:5070`, the message's
+// bytes, and the blank line the decoder adds. The frame number is Wireshark's. The arrow is ASCII
+// so that the decoded text stays a Latin-1 (one byte per character) string; `→`, written by
+// earlier versions, is still read.
 import { Frame, TraceFormat, dateTimeMs, scanLines } from './format';
+import { LF } from '../chars';
 
-const HEADER = /^Frame (\d+) · (\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)?|no time) · (\S+) (\S+) → (\S+)((?: · [a-z A-Z]+)*)$/;
-/** What the decoder puts after each message so that the next framing line starts a line. */
-const TRAILER = '\n\n';
+const HEADER = /^Frame (\d+) · (\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)?|no time) · (\S+) (\S+) (?:->|→) (\S+)((?: · [a-z A-Z]+)*)$/;
 
 export interface FramingLine {
   readonly frame: number;
@@ -19,7 +20,7 @@ export interface FramingLine {
 
 export function formatFramingLine(f: FramingLine): string {
   const notes = `${f.encapsulation ? ` · ${f.encapsulation}` : ''}${f.complete ? '' : ' · incomplete'}`;
-  return `Frame ${f.frame} · ${f.timestamp ?? 'no time'} · ${f.transport} ${f.src} → ${f.dst}${notes}`;
+  return `Frame ${f.frame} · ${f.timestamp ?? 'no time'} · ${f.transport} ${f.src} -> ${f.dst}${notes}`;
 }
 
 export const capture: TraceFormat = {
@@ -40,7 +41,8 @@ export const capture: TraceFormat = {
       return {
         offset: h.offset,
         payloadStart: h.next,
-        payloadEnd: text.endsWith(TRAILER, end) && end - TRAILER.length >= h.next ? end - TRAILER.length : end,
+        // The blank line the decoder puts after each message so that the next framing line starts a line.
+        payloadEnd: end - 2 >= h.next && text.charCodeAt(end - 1) === LF && text.charCodeAt(end - 2) === LF ? end - 2 : end,
         meta: {
           frame: Number(h.m[1]),
           timestamp,

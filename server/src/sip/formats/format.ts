@@ -37,6 +37,21 @@ export interface TraceFormat {
  */
 export function scanLines(text: string, firstChars: string, visit: (line: string, start: number, end: number, next: number) => void, prefix?: LinePrefix): void {
   const n = text.length;
+  if (!prefix && firstChars.length === 1) {
+    // Only lines starting with that char can matter: found by searching for it after a line break, not by visiting every line.
+    const lineStartingWith = `\n${firstChars}`;
+    const after = (from: number) => {
+      const at = text.indexOf(lineStartingWith, from);
+      return at < 0 ? -1 : at + 1;
+    };
+    for (let start = text.startsWith(firstChars) ? 0 : after(0); start >= 0; ) {
+      const end = lineEnd(text, start);
+      const next = nextLineStart(text, end);
+      visit(text.slice(start, end), start, end, next);
+      start = next < n ? after(next - 1) : -1;
+    }
+    return;
+  }
   for (let pos = 0; pos < n; ) {
     const end = lineEnd(text, pos);
     const next = nextLineStart(text, end);

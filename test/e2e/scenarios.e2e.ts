@@ -215,7 +215,7 @@ describe('SIP Trace Inspector in VS Code', () => {
     assert.ok(explained?.message.includes('Retry-After: 30'), `the 503's explanation quotes the new Retry-After: ${explained?.message}`);
     const insertedLine = text.slice(0, at).split('\r\n').length;
     await w.gotoLine(insertedLine, 1);
-    const inserted = plain(await (await w.viewLine(insertedLine)).textContent());
+    const inserted = plain(await w.lineText(insertedLine));
     assert.equal(inserted, 'Retry-After: 30', 'the inserted line in the editor');
     await w.screenshot('quick-fix-applied');
   });
@@ -437,7 +437,7 @@ describe('SIP Trace Inspector in VS Code', () => {
     await w.page.locator('.statusbar-item', { hasText: 'pcapng · Ethernet · 18 frames · 18 SIP messages' }).waitFor({ timeout: DIAGNOSTICS_TIMEOUT });
     await w.gotoLine(missing.line, 1);
     assert.ok(await w.hasSquiggle(missing.line), `a squiggle under line ${missing.line}`);
-    assert.match(plain(await w.viewLine(missing.line - 1).then((l) => l.innerText())), /^Frame 17 · .* · UDP 127\.0\.0\.1:15070 -> 127\.0\.0\.1:15060$/);
+    assert.match(plain(await w.lineText(missing.line - 1)), /^Frame 17 · .* · UDP 127\.0\.0\.1:15070 -> 127\.0\.0\.1:15060$/);
     await w.screenshot('capture');
   });
 

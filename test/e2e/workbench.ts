@@ -350,16 +350,39 @@ export class Workbench {
     return this.page.locator('.editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item').last();
   }
 
-  /** Squiggles of one kind rendered on line `line` (the line must be in view). */
+  /** The rendered text of line `line` (in view), read in one pass over the DOM (see squigglesOnLine). */
+  async lineText(line: number): Promise<string> {
+    await this.editor().locator('.margin-view-overlays .line-numbers').filter({ hasText: new RegExp(`^${line}$`) }).waitFor();
+    const text = await this.editor().evaluate((editor, line) => {
+      const number = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find((e) => e.textContent?.trim() === String(line));
+      const y = number?.getBoundingClientRect().top;
+      const viewLine = y === undefined ? undefined : [...editor.querySelectorAll('.view-lines .view-line')].find((e) => Math.abs(e.getBoundingClientRect().top - y) < 2);
+      return viewLine?.innerText;
+    }, line);
+    if (text === undefined) throw new Error(`line ${line} is not rendered`);
+    return text;
+  }
+
+  /**
+   * Squiggles of one kind rendered on line `line` (the line must be in view). Read in one pass over
+   * the DOM: the editor re-renders its lines as decorations and inlay hints arrive, and a rendered
+   * line found in one read may be gone by the next (scenario 7 failed in CI that way).
+   */
   async squigglesOnLine(line: number, kind: 'error' | 'warning' | 'info' | 'hint' = 'info'): Promise<number> {
-    const box = await (await this.viewLine(line)).boundingBox();
-    if (!box) throw new Error(`line ${line} not visible`);
-    return this.editor().locator(`.lines-content .view-overlays .squiggly-${kind}`).evaluateAll(
-      (els, [top, bottom]) => els.filter((e) => {
-        const r = e.getBoundingClientRect();
-        return r.height > 0 && r.top >= top - 2 && r.bottom <= bottom + 2;
-      }).length,
-      [box.y, box.y + box.height] as const,
+    return this.editor().evaluate(
+      (editor, [line, kind]) => {
+        const number = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find((e) => e.textContent?.trim() === String(line));
+        if (!number) return 0;
+        const y = number.getBoundingClientRect().top;
+        const viewLine = [...editor.querySelectorAll('.view-lines .view-line')].find((e) => Math.abs(e.getBoundingClientRect().top - y) < 2);
+        if (!viewLine) return 0;
+        const { top, bottom } = viewLine.getBoundingClientRect();
+        return [...editor.querySelectorAll(`.lines-content .view-overlays .squiggly-${kind}`)].filter((e) => {
+          const r = e.getBoundingClientRect();
+          return r.height > 0 && r.top >= top - 2 && r.bottom <= bottom + 2;
+        }).length;
+      },
+      [line, kind] as const,
     );
   }
 

@@ -287,10 +287,6 @@ class TextBuilder {
   }
 }
 
-export function formatTimestamp(t: Timestamp): string {
-  return withFraction(formatSecond(t.seconds + Math.floor(t.nanos / 1e9)), t);
-}
-
 /** `YYYY-MM-DD HH:MM:SS` (UTC) of a second since the epoch. */
 function formatSecond(seconds: number): string {
   const date = new Date(seconds * 1000);

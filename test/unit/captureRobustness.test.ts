@@ -110,6 +110,15 @@ test('cancel and progress', () => {
   assert.throws(() => decodeCapture(many, { signal: { aborted: true } }), (e: CaptureError) => e.code === 'cancelled');
 });
 
+test('an IP fragment past the end its datagram\'s last fragment gives is ignored with a problem, not a crash (found by the flip property)', () => {
+  const bytes = read('udp-ipv4-fragments.pcap');
+  bytes[392251730 % bytes.length] = 1; // a fragment offset now lies past the datagram's end
+  bytes[4] = 0;
+  const d = decodeCapture(bytes);
+  assert.ok(d.messages.length > 0);
+  assert.ok(d.problems.some((p) => p.frame === 25 && /past the end of their datagram \(120 bytes/.test(p.message)), JSON.stringify(d.problems));
+});
+
 const SEEDS = ['udp-lo.pcapng', 'tcp-split.pcap', 'udp-ipv4-fragments.pcap', 'udp-ipv6-fragments.pcap', 'websocket.pcap', 'hep3.pcap', 'udp-two-resolutions.pcapng', 'udp-big-endian.pcapng'].map(read);
 
 test('property: flipped bytes never crash or hang the reader', () => {

@@ -162,8 +162,12 @@ export class IpReader {
     datagram.fragments.push({ offset, data });
     if (!more) datagram.total = offset + data.length;
     if (datagram.total === undefined) return undefined;
-    const whole = this.assemble(datagram.fragments, datagram.total);
+    const total = datagram.total;
+    const whole = this.assemble(datagram.fragments, total);
     if (!whole) return undefined;
+    if (datagram.fragments.some((f) => f.offset + f.data.length > total)) {
+      this.problems.add(`IP fragments reach past the end of their datagram (${total} bytes, as its last fragment says): the bytes beyond it are ignored.`, frame);
+    }
     this.pending.delete(key);
     this.fragmentsReassembled += datagram.fragments.length;
     return { src: datagram.src, dst: datagram.dst, protocol: datagram.protocol, payload: whole, cut: false, reassembled: true };
@@ -181,6 +185,7 @@ export class IpReader {
     const whole = new Uint8Array(total);
     for (let i = sorted.length - 1; i >= 0; i--) {
       const f = sorted[i];
+      if (f.offset >= total) continue; // past the end the last fragment gives: reported by the caller
       whole.set(f.data.subarray(0, Math.max(0, Math.min(f.data.length, total - f.offset))), f.offset);
     }
     return whole;

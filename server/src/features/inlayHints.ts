@@ -1,20 +1,8 @@
 import { InlayHint, Range } from 'vscode-languageserver-types';
 import { ParsedDocument } from '../documents';
 import { firstAfter } from '../sip/calls/callModel';
+import { messagesStartingBy } from '../sip/access';
 import { formatDelta } from '../sip/flow/text';
-
-/** The first message that starts at or after `offset`. */
-function firstFrom(document: ParsedDocument, offset: number): number {
-  const { messages } = document.trace;
-  let lo = 0;
-  let hi = messages.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (messages.offsetOf(mid) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * After each start line in `range`: the time since the previous message of the same call (`+0.212 s`),
@@ -26,7 +14,8 @@ export function computeInlayHints(document: ParsedDocument, range: Range): Inlay
   const { summaries } = calls;
   const end = lines.offset(range.end.line, range.end.character);
   const hints: InlayHint[] = [];
-  for (let i = firstFrom(document, lines.offset(range.start.line, range.start.character)); i < trace.messages.length && trace.messages.offsetOf(i) <= end; i++) {
+  // The first message that starts at or after the range.
+  for (let i = messagesStartingBy(trace.messages, lines.offset(range.start.line, range.start.character) - 1); i < trace.messages.length && trace.messages.offsetOf(i) <= end; i++) {
     const s = summaries[i];
     const call = s.time === undefined || s.callId === '' ? undefined : calls.calls.get(s.callId);
     if (!call) continue;

@@ -17,22 +17,25 @@ export function headerValue(text: string, header: Header): string {
   return raw.includes('\n') ? raw.replace(/[ \t]*\r?\n[ \t]+/g, ' ') : raw;
 }
 
+/** How many messages start at or before `offset` (messages are sorted by start). */
+export function messagesStartingBy(messages: MessageRows, offset: number): number {
+  let lo = 0;
+  let hi = messages.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (messages.offsetOf(mid) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Index of the message that contains `offset` (messages are sorted), or -1. A message's range
  * includes its end, so a cursor just after the last character still finds it; where one message
  * ends and the next starts, the next one wins.
  */
 export function messageIndexAt(messages: MessageRows, offset: number): number {
-  let lo = 0;
-  let hi = messages.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (messages.offsetOf(mid) <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = messagesStartingBy(messages, offset) - 1;
   return found >= 0 && offset <= messages.endOf(found) ? found : -1;
 }
 

@@ -1,8 +1,9 @@
 // After an edit, re-reads only the messages the edit can have changed and splices them into the
 // previous parse: everything before is kept, everything after is kept with its offsets moved. The
 // result equals a fresh parseTrace of the new text (test/unit/reparse.test.ts checks it on random edits).
-import { Finding, MessageRows, Trace } from './model';
+import { Finding, Trace } from './model';
 import { DETECTION_SAMPLE, Frame, MessageMeta, TraceFormat, detectFormat, detectLinePrefix } from './formats';
+import { messagesStartingBy } from './access';
 import { Layout, assemble, layoutOf, newParseState, parseTrace, readFrames, readPlain } from './parser';
 
 /** `removed` characters at `offset` of the previous text were replaced by `inserted` characters. */
@@ -35,21 +36,6 @@ export function reparse(previous: Trace, text: string, change: TextChange): Repa
   return format ? reparseFrames(previous, layout, format, text, change) : reparseBare(previous, layout, text, change);
 }
 
-/** Index of the last message that starts before `offset`, or -1. */
-function lastStartBefore(messages: MessageRows, offset: number): number {
-  let lo = 0;
-  let hi = messages.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (messages.offsetOf(mid) < offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
 /** Start of the line that `offset` lies in. */
 function lineStartOf(text: string, offset: number): number {
   return offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
@@ -69,7 +55,7 @@ function reparseBare(previous: Trace, layout: Layout, text: string, change: Text
   const n = old.length;
   const delta = change.inserted - change.removed;
   const changeEnd = change.offset + change.inserted;
-  const k = lastStartBefore(old, change.offset);
+  const k = messagesStartingBy(old, change.offset - 1) - 1; // the last message that starts before the change
   const from = Math.max(0, k - 1);
   // Reading goes by lines: behind a logger's prefix a message starts after its line does.
   const start = k >= 0 ? lineStartOf(previous.text, old.offsetOf(from)) : 0;
@@ -79,7 +65,7 @@ function reparseBare(previous: Trace, layout: Layout, text: string, change: Text
   readPlain(text, layout.prefix, state, windowMeta, start, (pos) => {
     if (pos < changeEnd) return false;
     // The kept message whose start line began here before the change, if any.
-    const j = lastStartBefore(old, pos - delta) + 1;
+    const j = messagesStartingBy(old, pos - delta - 1);
     if (j >= n || lineStartOf(previous.text, old.offsetOf(j)) !== pos - delta) return false;
     oldTo = j;
     return true;

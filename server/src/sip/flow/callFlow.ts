@@ -2,6 +2,7 @@
 // drawn, their colours, findings and what each 302 or 503 led to.
 import { Severity, Trace } from '../model';
 import { CallModel, isRetryTrigger } from '../calls/callModel';
+import { messagesStartingBy } from '../access';
 import { inferHops } from './endpoints';
 import { listCalls } from './callList';
 import { CallFlow, FlowFinding, FollowUp, Participant, SEVERITIES, columnOrder } from './flowModel';
@@ -34,13 +35,7 @@ function findingsByMessage(trace: Trace, findings: readonly FlowFindingInput[]):
   const { messages } = trace;
   const n = messages.length;
   for (const f of findings) {
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (messages.offsetOf(mid) <= f.offset) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = messagesStartingBy(messages, f.offset);
     const inside = lo > 0 && f.offset < messages.endOf(lo - 1);
     const index = inside ? lo - 1 : lo;
     if (index >= n) continue;

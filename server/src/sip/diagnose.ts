@@ -3,6 +3,7 @@
 import { Finding, RuleCode, Severity, Trace } from './model';
 import { RULES, RULES_BY_CODE } from './rules';
 import { createContext } from './rules/context';
+import { ValueChecker } from './rules/valueRules';
 import { DEFAULT_RULE_PARAMETERS, RuleParameters } from './rules/rule';
 import { CallModel, buildCallModel } from './calls/callModel';
 
@@ -32,10 +33,13 @@ export const DEFAULT_MAX_FINDINGS = 1000;
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
 const CHECKS = RULES.filter((r) => r.check);
+const VALUE_CHECKS = RULES.filter((r) => r.checkValue);
 const TRACE_CHECKS = RULES.filter((r) => r.checkTrace);
+const RANK: ReadonlyMap<string, number> = new Map(RULES.map((r, i) => [r.code, i]));
 
 /** Runs the per-message rules on messages [from, to), giving each message's findings to `found`. */
 export function checkMessages(trace: Trace, from: number, to: number, found: (index: number, findings: readonly Finding[]) => void): void {
+  const values = new ValueChecker(VALUE_CHECKS);
   for (let i = from; i < to; i++) {
     const message = trace.messages.at(i);
     let findings: Finding[] | undefined;
@@ -45,8 +49,15 @@ export function checkMessages(trace: Trace, from: number, to: number, found: (in
       code = rule.code;
       rule.check!(context);
     }
-    found(i, findings ?? NO_FINDINGS);
+    const ofValues = values.check(trace, message);
+    found(i, ofValues ? inTableOrder(findings, ofValues) : findings ?? NO_FINDINGS);
   }
+}
+
+/** A message's findings in the order of the rule table, as if every rule had read the whole message in turn. */
+function inTableOrder(ofMessage: readonly Finding[] | undefined, ofValues: readonly Finding[]): Finding[] {
+  // A stable sort: within one rule, the order in which it reported.
+  return [...(ofMessage ?? []), ...ofValues].sort((a, b) => RANK.get(a.code)! - RANK.get(b.code)!);
 }
 
 const NO_FINDINGS: readonly Finding[] = [];

@@ -7,6 +7,7 @@ import { FORMATS } from './formats';
 import { contentLength } from './region';
 import { utf8Length } from './utf8';
 import { createContext, messageContext } from './rules/context';
+import { ValueChecker } from './rules/valueRules';
 import { FixOptions } from './rules/rule';
 import { TextEdit } from './edits';
 
@@ -22,11 +23,13 @@ export function findingsAt(trace: Trace, code: string, offset: number): Finding[
   if (fromParser.length > 0) return fromParser;
   const rule = RULES_BY_CODE.get(code);
   const index = messageIndexAt(trace.messages, offset);
-  if (!rule?.check || index < 0) return [];
+  if (!rule || index < 0) return [];
+  const message = trace.messages.at(index);
+  if (rule.checkValue) return (new ValueChecker([rule]).check(trace, message) ?? []).filter((f) => f.offset === offset);
   const found: Finding[] = [];
-  rule.check(
-    createContext(trace, trace.messages.at(index), (o, length, message, data) => {
-      if (o === offset) found.push({ code: rule.code, offset: o, length, message, data });
+  rule.check?.(
+    createContext(trace, message, (o, length, text, data) => {
+      if (o === offset) found.push({ code: rule.code, offset: o, length, message: text, data });
     }),
   );
   return found;

@@ -65,21 +65,19 @@ export const rule = defineRule({
   doc: `Addresses in To, From, Contact, Route, Record-Route and similar headers are either \`"Display Name" <URI>\` or a bare URI. A display name with characters outside token must be quoted; nothing may stand between \`<\`, the URI and \`>\`; a URI with \`?\`, \`,\` or \`;\` must be in \`<>\` (RFC 4475 §3.1.2.13–3.1.2.15).
 
 Example: \`From: Bell, Alexander <sip:a.g.bell@example.com>;tag=43\`.`,
-  check({ text, allHeaders, structure, report }) {
-    for (let i = 0; i < allHeaders.length; i++) {
-      const h = allHeaders[i];
-      if (!ADDRESS_HEADERS.has(h.name) || h.valueEnd <= h.valueOffset) continue;
-      const scan = structure(i);
-      if (!scan || scan.unterminatedQuote >= 0) continue; // reported by sip.header.unterminated-quote
-      if (scan.unterminatedAngle >= 0) {
-        report(scan.unterminatedAngle, h.valueEnd - scan.unterminatedAngle, `This "<" is never closed with ">" (${RFC}).`);
-        continue;
+  checkValue: {
+    names: ADDRESS_HEADERS,
+    check({ text, header, structure, report }) {
+      if (header.valueEnd <= header.valueOffset || !structure || structure.unterminatedQuote >= 0) return; // an open quote is sip.header.unterminated-quote's
+      if (structure.unterminatedAngle >= 0) {
+        report(structure.unterminatedAngle, header.valueEnd - structure.unterminatedAngle, `This "<" is never closed with ">" (${RFC}).`);
+        return;
       }
-      for (let k = 0; k < scan.elements.length; k += 2) {
-        const found = problem(text, scan.elements[k], scan.elements[k + 1], h.name === 'contact');
+      for (let k = 0; k < structure.elements.length; k += 2) {
+        const found = problem(text, structure.elements[k], structure.elements[k + 1], header.name === 'contact');
         if (found) report(found[0], found[1], found[2]);
       }
-    }
+    },
   },
 });
 

@@ -1,8 +1,6 @@
-// One context per message, shared by every rule, so each header is materialised and scanned once;
-// a header is found by the name id the table gave it, comparing numbers, not strings.
+// One context per message, shared by every rule, so each header is materialised once; a header is
+// found by the name id the table gave it, comparing numbers, not strings.
 import { Finding, Header, SipMessage, Trace } from '../model';
-import { ValueScan, scanValue } from '../values';
-import { structureOf } from './structuredHeaders';
 import { MessageContext, RuleContext } from './rule';
 
 export type Report = (offset: number, length: number, message: string, data?: Finding['data']) => void;
@@ -58,8 +56,6 @@ function ignore(): void {}
 
 export function createContext(trace: Trace, message: SipMessage, report: Report): RuleContext {
   const allHeaders = trace.headers.headersOf(message);
-  // null marks "not structured", so the lookup is not repeated.
-  const scans: Array<ValueScan | null | undefined> = new Array(allHeaders.length);
   const table = trace.headers;
   const indexOf = (name: string): number => fieldIndex.first(table, message, allHeaders.length, table.knownId(name));
   const header = (name: string): Header | undefined => {
@@ -80,16 +76,6 @@ export function createContext(trace: Trace, message: SipMessage, report: Report)
     allHeaders,
     header,
     headers,
-    structure(index: number): ValueScan | undefined {
-      let scan = scans[index];
-      if (scan === undefined) {
-        const h = allHeaders[index];
-        const structure = structureOf(h.name);
-        scan = structure ? scanValue(trace.text, h.valueOffset, h.valueEnd, structure === 'list') : null;
-        scans[index] = scan;
-      }
-      return scan ?? undefined;
-    },
     report,
   };
 }

@@ -16,12 +16,29 @@ export interface MessageContext {
   header(name: string): Header | undefined;
   /** Every field called `name`, in order. */
   headers(name: string): readonly Header[];
-  /** The scanned structure of allHeaders[index] when it is a structured header, computed once. */
-  structure(index: number): ValueScan | undefined;
 }
 
 export interface RuleContext extends MessageContext {
   report(offset: number, length: number, message: string, data?: Finding['data']): void;
+}
+
+/** One header field, as a value rule reads it. */
+export interface ValueContext {
+  readonly text: string;
+  readonly header: Header;
+  /** The scanned value of a structured header (structuredHeaders.ts), undefined for the others. */
+  readonly structure: ValueScan | undefined;
+  report(offset: number, length: number, message: string, data?: Finding['data']): void;
+}
+
+/**
+ * A check of one header field on its own, whose findings depend only on the field's name and
+ * value: a run checks each distinct value once (valueRules.ts).
+ */
+export interface ValueCheck {
+  /** The canonical names of the fields it reads, or 'structured' for every header structuredHeaders.ts knows. */
+  readonly names: 'structured' | ReadonlySet<string>;
+  readonly check: (context: ValueContext) => void;
 }
 
 /** What a fix may ask beyond the message: the user's choices for the text it writes. */
@@ -76,6 +93,8 @@ export interface Rule<Code extends string = RuleCode> {
   readonly doc: string;
   /** Checks one message; absent for findings the parser makes while reading the trace. */
   readonly check?: (context: RuleContext) => void;
+  /** Checks each header field it names, instead of a whole message. */
+  readonly checkValue?: ValueCheck;
   /** Checks the trace as calls and transactions. */
   readonly checkTrace?: (context: TraceRuleContext) => void;
   readonly fix?: RuleFix;

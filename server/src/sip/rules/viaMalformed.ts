@@ -15,9 +15,10 @@ export const rule = defineRule({
   doc: `Each Via value starts with the sent protocol \`SIP/2.0/<transport>\` and the sent-by host. Responses are routed back along Via, so a broken Via means the response cannot find its way (RFC 4475 §3.1.2.16 for a wrong version).
 
 Example: \`Via: SIP/7.0/UDP c.example.com;branch=z9hG4bKkdjuw\`.`,
-  check({ text, headers, report }) {
-    for (const h of headers('via')) {
-      if (allSip20(text, h)) continue;
+  checkValue: {
+    names: new Set(['via']),
+    check({ text, header: h, report }) {
+      if (allSip20(text, h)) return;
       const value = headerValue(text, h);
       for (const element of value.split(',')) {
         const trimmed = element.trim();
@@ -29,7 +30,7 @@ Example: \`Via: SIP/7.0/UDP c.example.com;branch=z9hG4bKkdjuw\`.`,
           report(h.valueOffset, h.valueEnd - h.valueOffset, `This Via names protocol version ${m[1]}; a SIP/2.0 element only handles SIP/2.0 (RFC 3261 §20.42) and answers 505 Version Not Supported.`);
         }
       }
-    }
+    },
   },
 });
 

@@ -11,8 +11,9 @@ export const rule = defineRule({
   doc: `Each Warning value is a three-digit warn-code, the warning agent and a quoted text: \`Warning: 370 devnull "Choose a bigger pipe"\` (RFC 3261 §20.43; RFC 4475 §3.1.2.5).
 
 Example: \`Warning: 1812 overture "In Progress"\`.`,
-  check({ text, headers, report }) {
-    for (const h of headers('warning')) {
+  checkValue: {
+    names: new Set(['warning']),
+    check({ text, header: h, report }) {
       const scan = scanValue(text, h.valueOffset, h.valueEnd, true);
       for (let k = 0; k < scan.elements.length; k += 2) {
         const s = scan.elements[k];
@@ -21,6 +22,6 @@ Example: \`Warning: 1812 overture "In Progress"\`.`,
         if (i - s === 3 && isLws(text.charCodeAt(i))) continue;
         report(s, scan.elements[k + 1] - s, 'A Warning value starts with a three-digit warn-code followed by a space, e.g. 399 (RFC 3261 §20.43).');
       }
-    }
+    },
   },
 });

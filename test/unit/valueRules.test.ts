@@ -1,0 +1,31 @@
+// The value rules (Rule.checkValue) read each distinct header value once per run: what is
+// remembered must never hide a finding.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lintText, request } from '../helpers';
+
+const spans = (text: string, code: string) => lintText(text).filter((f) => f.code === code).map((f) => f.offset);
+
+test('a malformed value repeated in several messages is reported in each of them', () => {
+  const bad = 'From: Bell, Alexander <sip:a.g.bell@example.com>;tag=43';
+  const text = request('OPTIONS', [bad]) + request('OPTIONS', [bad]) + request('OPTIONS', [bad]);
+  const offsets = spans(text, 'sip.address.malformed');
+  assert.equal(offsets.length, 3);
+  assert.equal(new Set(offsets).size, 3, 'one finding in each message, not three in one');
+});
+
+test('a value that was clean under one header name is still checked under another', () => {
+  // As a Supported list the text splits at the comma into two harmless elements; as a From it is a display name that needs quotes.
+  const value = 'Bell, Alexander <sip:a.g.bell@example.com>';
+  const text = request('OPTIONS', [`Supported: ${value}`]) + request('OPTIONS', [`From: ${value}`]);
+  const offsets = spans(text, 'sip.address.malformed');
+  assert.equal(offsets.length, 1);
+  assert.ok(offsets[0] > text.indexOf('From: Bell'), 'reported on the From, in the second message');
+});
+
+test('a clean value seen again stays clean, and a different value after it is still checked', () => {
+  const good = 'Contact: <sip:alice@192.0.2.1>';
+  const text = request('OPTIONS', [good]) + request('OPTIONS', [good]) + request('OPTIONS', ['Contact: <sip:alice@192.0.2.1>;;']);
+  assert.equal(spans(text, 'sip.header.empty-element').length, 1);
+  assert.equal(spans(text, 'sip.address.malformed').length, 0);
+});

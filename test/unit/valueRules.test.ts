@@ -1,8 +1,10 @@
 // The value rules (Rule.checkValue) read each distinct header value once per run: what is
-// remembered must never hide a finding.
+// remembered must never hide a finding. And the number reader they and the call model share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { lintText, request } from '../helpers';
+import { parseDigits } from '../../server/src/sip/values';
 
 const spans = (text: string, code: string) => lintText(text).filter((f) => f.code === code).map((f) => f.offset);
 
@@ -28,4 +30,19 @@ test('a clean value seen again stays clean, and a different value after it is st
   const text = request('OPTIONS', [good]) + request('OPTIONS', [good]) + request('OPTIONS', ['Contact: <sip:alice@192.0.2.1>;;']);
   assert.equal(spans(text, 'sip.header.empty-element').length, 1);
   assert.equal(spans(text, 'sip.address.malformed').length, 0);
+});
+
+test('parseDigits reads what Number() reads, for short and long numbers alike, and nothing else', () => {
+  fc.assert(
+    fc.property(fc.stringMatching(/^[0-9]{1,25}$/), fc.string({ maxLength: 3 }), (digits, around) => {
+      const text = `${around}${digits}${around}`;
+      assert.equal(parseDigits(text, around.length, around.length + digits.length), Number(digits));
+    }),
+  );
+  assert.equal(parseDigits('4294967296', 0, 10), 2 ** 32);
+  // Summing digit by digit in doubles rounds differently past 2^53: this one would come out 9562075620855233000.
+  assert.equal(parseDigits('9562075620855231357', 0, 19), 9562075620855231357);
+  assert.equal(parseDigits('12a', 0, 3), undefined);
+  assert.equal(parseDigits(' 1', 0, 2), undefined);
+  assert.equal(parseDigits('1', 0, 0), undefined);
 });

@@ -1,6 +1,6 @@
 import { defineRule, rfcUrl } from './rule';
-import { allChars, isLws, parseDigits } from '../values';
-import { isDigit, isTokenChar } from '../chars';
+import { allTokenChars, isLws, parseDigits } from '../values';
+import { isDigit } from '../chars';
 
 export const rule = defineRule({
   code: 'sip.cseq.invalid',
@@ -20,7 +20,7 @@ Example: \`CSeq: 36893488147419103232 REGISTER\`.`,
     const numberEnd = i;
     while (i < to && isLws(text.charCodeAt(i))) i++;
     const number = parseDigits(text, from, numberEnd);
-    if (number === undefined || i === numberEnd || i === to || !allChars(text, i, to, isTokenChar)) {
+    if (number === undefined || i === numberEnd || i === to || !allTokenChars(text, i, to)) {
       report(from, to - from, 'CSeq must be a sequence number followed by the method, e.g. "CSeq: 1 INVITE" (RFC 3261 §20.16).');
     } else if (number >= 2 ** 31) {
       report(from, numberEnd - from, `The CSeq number ${text.slice(from, numberEnd)} is too large: it MUST be below 2^31 (RFC 3261 §8.1.1.5). A server answers 400 Bad Request.`);

@@ -423,7 +423,11 @@ function readContentLength(text: string, table: HeaderTable, row: number, findin
     });
     return undefined;
   }
-  return Number(text.slice(from, to));
+  // Up to 15 digits sum exactly in a double; longer ones go through Number as before.
+  if (to - from > 15) return Number(text.slice(from, to));
+  let value = 0;
+  for (let i = from; i < to; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
 }
 
 /**
@@ -449,12 +453,14 @@ function findBodyEnd(
   const typed = typeRow >= 0;
   if (declared === undefined) return typed ? measureBody(region, bodyOffset) : bodyOffset;
   const measuredEnd = measureBody(region, bodyOffset);
-  const type = typed ? text.slice(table.valueOffsetOf(typeRow), table.valueEndOf(typeRow)).trimStart().toLowerCase() : '';
-  const embedsMessages = type.startsWith('multipart/') || type.startsWith('message/');
   // A message logged with LF line endings was sent with CRLF: its Content-Length may count those.
-  for (const lfAsCrlf of lfLines ? [false, true] : [false]) {
+  for (let pass = 0; pass < (lfLines ? 2 : 1); pass++) {
+    const lfAsCrlf = pass === 1;
     const measured = utf8Length(text, bodyOffset, measuredEnd, lfAsCrlf);
     if (declared === measured) return measuredEnd;
+    // Only a disagreeing Content-Length needs the type, so agreeing ones slice no string.
+    const type = typed ? text.slice(table.valueOffsetOf(typeRow), table.valueEndOf(typeRow)).trimStart().toLowerCase() : '';
+    const embedsMessages = type.startsWith('multipart/') || type.startsWith('message/');
     let end = -1;
     if (declared < measured) end = advanceUtf8(text, bodyOffset, declared, lfAsCrlf, measuredEnd);
     else {

@@ -1,6 +1,6 @@
 // Splits a trace into SIP messages and records where every part of each one lies.
 // One forward pass over the text, char codes only; it never throws: problems become findings.
-import { Finding, HeaderRows, MessageRows, SipMessage, Trace } from './model';
+import { Finding, HeaderRows, MessageRows, Trace } from './model';
 import { HeaderTable, nameHash } from './headerTable';
 import { MessageTable } from './messageTable';
 import { COLON, CR, HT, LF, SP, TOKEN, indexOfCode, isDigit, lineEnd, skipWhitespace, trimEnd } from './chars';
@@ -254,11 +254,10 @@ export function readMessages(region: Region, state: ParseState, onMessage?: (ind
     const end = region.lineEnd(pos);
     if (region.startsMessage(pos, end)) {
       if (stopAt?.(pos)) return pos;
-      const message = parseMessage(region, pos, end, state);
-      state.messages.add(message);
-      onMessage?.(message.index);
+      const messageEnd = parseMessage(region, pos, end, state);
+      onMessage?.(state.messages.length - 1);
       // A message always consumes its start line, so the loop advances.
-      pos = message.end > end ? message.end : region.nextLineStart(end);
+      pos = messageEnd > end ? messageEnd : region.nextLineStart(end);
     } else {
       pos = region.nextLineStart(end);
     }
@@ -278,13 +277,14 @@ const ORPHAN_CONTINUATION =
   'A line starting with whitespace continues the previous header (RFC 3261 §7.3.1), but there is no header before it. Remove the leading whitespace or join it to a header.';
 
 // The hot loop of the parser: one visit per header line, no allocation for a well-formed field.
-function parseMessage(region: Region, lineStart: number, lineStop: number, state: ParseState): SipMessage {
+/** Adds the message whose start line is [lineStart, lineStop) to the state's tables; where it ends. */
+function parseMessage(region: Region, lineStart: number, lineStop: number, state: ParseState): number {
   const { text, limit, view } = region;
   const { findings, headers: table } = state;
   const start = region.contentStart(lineStart, lineStop);
   const startEnd = region.contentEnd(lineStart, lineStop);
   const startLine = parseStartLine(text, start, startEnd, findings);
-  const eol = text.charCodeAt(lineStop) === CR ? '\r\n' : '\n';
+  const lfLines = text.charCodeAt(lineStop) !== CR;
   const firstHeader = table.count;
   let pos = region.nextLineStart(lineStop);
   let headersEnd = pos;
@@ -382,22 +382,11 @@ function parseMessage(region: Region, lineStart: number, lineStop: number, state
     table.rowOf(firstHeader, headerCount, table.knownId('content-length')),
     table.rowOf(firstHeader, headerCount, table.knownId('content-type')),
     bodyOffset,
-    eol === '\n',
+    lfLines,
     findings,
   );
-  return {
-    index: state.messages.length,
-    offset: start,
-    end: bodyEnd,
-    startLine,
-    firstHeader,
-    headerCount,
-    headersEnd,
-    headersUnterminated,
-    bodyOffset,
-    bodyEnd,
-    eol,
-  };
+  state.messages.add(start, bodyEnd, startLine, firstHeader, headerCount, headersEnd, headersUnterminated, lfLines, bodyOffset, bodyEnd);
+  return bodyEnd;
 }
 
 /** Start of the line that contains `offset - 1`, not before `floor`. */

@@ -50,6 +50,8 @@ export function newParseState(sharing?: HeaderRows, textLength = 0): ParseState 
     findings: [],
     messages: new MessageTable(Math.ceil(textLength / CHARS_PER_MESSAGE)),
     headers: new HeaderTable(sharing, Math.ceil(textLength / CHARS_PER_HEADER)),
+    gapStart: -1,
+    unreadable: -1,
   };
 }
 
@@ -79,6 +81,8 @@ export class TraceReader {
 
   constructor(readonly text: string) {
     this.state = newParseState(undefined, text.length);
+    // Read from the start, the text between messages can be checked as it goes by, while it is in the cache.
+    this.state.gapStart = 0;
     this.prefix = detectLinePrefix(text);
     this.format = detectFormat(text, this.prefix);
     this.frames = this.format ? this.format.frames(text, this.prefix) : [];
@@ -121,7 +125,9 @@ export class TraceReader {
     const { state } = this;
     state.headers.trim();
     state.messages.trim();
-    this.result = assemble(this.text, state.messages, state.headers, { format: this.format, prefix: this.prefix, frames: this.frames, frameFirst: this.frameFirst, rawMeta: this.meta, findings: state.findings });
+    const unreadable = state.unreadable >= 0 ? state.unreadable : firstUnreadableIn(this.text, state.gapStart, this.text.length);
+    const layout = { format: this.format, prefix: this.prefix, frames: this.frames, frameFirst: this.frameFirst, rawMeta: this.meta, findings: state.findings };
+    this.result = assemble(this.text, state.messages, state.headers, layout, unreadable);
     return this.result;
   }
 }
@@ -137,10 +143,13 @@ export function readFrames(text: string, format: TraceFormat | undefined, prefix
   return frameFirst;
 }
 
-/** The trace of `text` from its tables and layout; findings about the whole text are made here. */
-export function assemble(text: string, messages: MessageRows, headers: HeaderRows, layout: Layout): Trace {
+/**
+ * The trace of `text` from its tables and layout; findings about the whole text are made here.
+ * `unreadable`: firstUnreadableOutside's answer, when the reader found it already.
+ */
+export function assemble(text: string, messages: MessageRows, headers: HeaderRows, layout: Layout, unreadable = firstUnreadableOutside(text, messages)): Trace {
   const findings = [...layout.findings];
-  reportUnreadableContent(text, messages, findings);
+  reportUnreadableContent(text, messages, findings, unreadable);
   const { format } = layout;
   const trace: Trace = {
     text,
@@ -210,8 +219,7 @@ function continuousTimes(meta: ReadonlyArray<MessageMeta | undefined>): Readonly
 }
 
 /** NUL bytes or undecodable text outside any message: most likely a binary file such as a pcap. */
-function reportUnreadableContent(text: string, messages: MessageRows, findings: Finding[]): void {
-  const bad = firstUnreadableOutside(text, messages);
+function reportUnreadableContent(text: string, messages: MessageRows, findings: Finding[], bad: number): void {
   if (bad >= 0) {
     findings.push({
       code: traceBinaryContent.code,
@@ -235,11 +243,18 @@ function firstUnreadableOutside(text: string, messages: MessageRows): number {
   let gapStart = 0;
   for (let i = 0; i <= messages.length; i++) {
     const gapEnd = i < messages.length ? messages.offsetOf(i) : text.length;
-    for (let at = gapStart; at < gapEnd; at++) {
-      const c = text.charCodeAt(at);
-      if (c === 0 || c === 0xfffd) return at;
-    }
+    const bad = firstUnreadableIn(text, gapStart, gapEnd);
+    if (bad >= 0) return bad;
     if (i < messages.length) gapStart = Math.max(gapStart, messages.endOf(i));
+  }
+  return -1;
+}
+
+/** First NUL or U+FFFD in text[from, to), or -1. */
+function firstUnreadableIn(text: string, from: number, to: number): number {
+  for (let at = from; at < to; at++) {
+    const c = text.charCodeAt(at);
+    if (c === 0 || c === 0xfffd) return at;
   }
   return -1;
 }
@@ -269,6 +284,12 @@ export interface ParseState {
   readonly findings: Finding[];
   readonly messages: MessageTable;
   readonly headers: HeaderTable;
+  /**
+   * For a reading from the text's start: where the text after the last message read starts, as in
+   * firstUnreadableOutside, and that function's answer so far (-1: none yet). -1 when not tracked.
+   */
+  gapStart: number;
+  unreadable: number;
 }
 
 const NOT_A_HEADER =
@@ -385,6 +406,10 @@ function parseMessage(region: Region, lineStart: number, lineStop: number, state
     lfLines,
     findings,
   );
+  if (state.gapStart >= 0) {
+    if (state.unreadable < 0) state.unreadable = firstUnreadableIn(text, state.gapStart, start);
+    state.gapStart = Math.max(state.gapStart, bodyEnd);
+  }
   state.messages.add(start, bodyEnd, startLine, firstHeader, headerCount, headersEnd, headersUnterminated, lfLines, bodyOffset, bodyEnd);
   return bodyEnd;
 }

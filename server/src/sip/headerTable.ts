@@ -53,6 +53,8 @@ export class HeaderTable implements HeaderRows {
   private readonly nameIds: Map<string, number>;
   private readonly written: WrittenNames;
   private size = 0;
+  private lengthId = -1;
+  private typeId = -1;
 
   /**
    * `sharing` lends its name ids, so rows of both tables can be spliced together. Every HeaderRows
@@ -133,6 +135,17 @@ export class HeaderTable implements HeaderRows {
   /** Releases the unused part of the buffer once parsing is done. */
   trim(): void {
     if (this.rows.length > this.size * FIELDS) this.rows = this.rows.slice(0, this.size * FIELDS);
+  }
+
+  /** knownId of the two names the parser looks up in every message, kept once known (an id never changes). */
+  contentLengthId(): number {
+    if (this.lengthId < 0) this.lengthId = this.knownId('content-length');
+    return this.lengthId;
+  }
+
+  contentTypeId(): number {
+    if (this.typeId < 0) this.typeId = this.knownId('content-type');
+    return this.typeId;
   }
 
   /** The id of a canonical header name, or -1 when no field of the trace has it. */

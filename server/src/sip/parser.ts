@@ -400,8 +400,8 @@ function parseMessage(region: Region, lineStart: number, lineStop: number, state
   const bodyEnd = findBodyEnd(
     region,
     table,
-    table.rowOf(firstHeader, headerCount, table.knownId('content-length')),
-    table.rowOf(firstHeader, headerCount, table.knownId('content-type')),
+    table.rowOf(firstHeader, headerCount, table.contentLengthId()),
+    table.rowOf(firstHeader, headerCount, table.contentTypeId()),
     bodyOffset,
     lfLines,
     findings,

@@ -1,7 +1,7 @@
 // Splits a trace into SIP messages and records where every part of each one lies.
 // One forward pass over the text, char codes only; it never throws: problems become findings.
 import { Finding, HeaderRows, MessageRows, Trace } from './model';
-import { HeaderTable, nameHash } from './headerTable';
+import { HeaderTable, NAME_ROOT } from './headerTable';
 import { MessageTable } from './messageTable';
 import { COLON, CR, HT, LF, SP, TOKEN, indexOfCode, isDigit, lineEnd, skipWhitespace, trimEnd } from './chars';
 import { Region, contentLength } from './region';
@@ -301,6 +301,7 @@ const ORPHAN_CONTINUATION =
 function parseMessage(region: Region, lineStart: number, lineStop: number, state: ParseState): number {
   const { text, limit, view } = region;
   const { findings, headers: table } = state;
+  let trie = table.nameTrie;
   const start = region.contentStart(lineStart, lineStop);
   const startEnd = region.contentEnd(lineStart, lineStop);
   const startLine = parseStartLine(text, start, startEnd, findings);
@@ -326,10 +327,10 @@ function parseMessage(region: Region, lineStart: number, lineStop: number, state
     const end = view ? view.contentEnd(text, pos, physicalEnd) : physicalEnd;
     const first = from < end ? text.charCodeAt(from) : LF;
     let i = from;
-    let hash = 0;
+    let nameState = NAME_ROOT;
     let c = first;
     while (i < end && c < 128 && TOKEN[c] === 1) {
-      hash = nameHash(hash, c);
+      nameState = trie[nameState * 128 + c];
       c = text.charCodeAt(++i);
     }
     // `Name:` with nothing between: a header, never a start line (which needs whitespace or "/" there).
@@ -369,7 +370,8 @@ function parseMessage(region: Region, lineStart: number, lineStop: number, state
         findings.push({ code: headerMalformed.code, offset: from, length: end - from, message: NOT_A_HEADER });
       } else {
         skippingMalformed = false;
-        hNameId = table.idOfWritten(text, from, i, hash);
+        hNameId = table.idOfWritten(text, from, i, nameState);
+        trie = table.nameTrie;
         hOffset = from;
         hNameEnd = i;
         const contentStart = skipWhitespace(text, colon + 1, end);

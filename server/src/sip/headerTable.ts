@@ -6,45 +6,50 @@ import { keepShape } from './shapes';
 
 const FIELDS = 6; // offset, nameEnd, valueOffset, valueEnd, end, name id
 
+/** Where a walk of the written names' trie starts. */
+export const NAME_ROOT = 1;
+
 /**
- * Header names as written (`Via`, `v`, `CALL-ID`) → their id, found by a hash the parser computes
- * while it scans the name, so reading a header allocates no string. Open addressing; a trace with
- * more spellings than it holds just looks the rest up by slicing.
+ * Header names as written (`Via`, `v`, `CALL-ID`) → their id, by a trie that the parser walks while
+ * it scans the name, one array load per char (see HeaderTable.nameTrie), so reading a header allocates no string
+ * and looks at its name once. State 0 means no name known here, and leads to itself. A trace with
+ * more spellings than the trie holds just looks the rest up by slicing.
  */
 class WrittenNames {
-  private static readonly SLOTS = 2048; // a power of two, twice MAX
-  private static readonly MAX = 1024;
-  private readonly hashes = new Int32Array(WrittenNames.SLOTS);
-  private readonly written: Array<string | undefined> = new Array(WrittenNames.SLOTS).fill(undefined);
-  private readonly ids = new Int32Array(WrittenNames.SLOTS);
-  private size = 0;
+  private static readonly MAX_STATES = 4096;
+  /** Transitions: state * 128 + char code → state. */
+  trie = new Int32Array(64 * 128);
+  /** The id of the name that ends in each state, or -1. */
+  private ids = new Int32Array(64).fill(-1);
+  private states = NAME_ROOT + 1;
 
-  /** The id of the name text[from, to), whose hash is `hash` (see nameHash). */
-  idOf(table: HeaderTable, text: string, from: number, to: number, hash: number): number {
-    const mask = WrittenNames.SLOTS - 1;
-    const length = to - from;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const known = this.written[slot];
-      if (known === undefined) break;
-      if (this.hashes[slot] === hash && known.length === length && text.startsWith(known, from)) return this.ids[slot];
-    }
+  /** The id of the name text[from, to), at whose end the trie walk is in `state`. */
+  idOf(table: HeaderTable, text: string, from: number, to: number, state: number): number {
+    if (this.ids[state] >= 0) return this.ids[state];
     const written = text.slice(from, to);
     const id = table.idOf(canonicalHeaderName(written));
-    if (this.size < WrittenNames.MAX) {
-      let slot = hash & mask;
-      while (this.written[slot] !== undefined) slot = (slot + 1) & mask;
-      this.written[slot] = written;
-      this.hashes[slot] = hash;
-      this.ids[slot] = id;
-      this.size++;
+    const needed = this.states + written.length;
+    if (needed <= WrittenNames.MAX_STATES) {
+      if (needed > this.ids.length) this.grow(Math.min(WrittenNames.MAX_STATES, Math.max(needed, 2 * this.ids.length)));
+      let at = NAME_ROOT;
+      for (let i = 0; i < written.length; i++) {
+        const slot = at * 128 + written.charCodeAt(i);
+        if (this.trie[slot] === 0) this.trie[slot] = this.states++;
+        at = this.trie[slot];
+      }
+      this.ids[at] = id;
     }
     return id;
   }
-}
 
-/** One step of the hash WrittenNames expects: fold in the next char code of the name. */
-export function nameHash(hash: number, c: number): number {
-  return (Math.imul(hash, 31) + c) | 0;
+  private grow(states: number): void {
+    const trie = new Int32Array(states * 128);
+    trie.set(this.trie);
+    this.trie = trie;
+    const ids = new Int32Array(states).fill(-1);
+    ids.set(this.ids);
+    this.ids = ids;
+  }
 }
 
 export class HeaderTable implements HeaderRows {
@@ -53,6 +58,8 @@ export class HeaderTable implements HeaderRows {
   private readonly nameIds: Map<string, number>;
   private readonly written: WrittenNames;
   private size = 0;
+  private lengthId = -1;
+  private typeId = -1;
 
   /**
    * `sharing` lends its name ids, so rows of both tables can be spliced together. Every HeaderRows
@@ -109,9 +116,18 @@ export class HeaderTable implements HeaderRows {
     return id;
   }
 
-  /** The id of the header name written as text[from, to), whose nameHash over its chars is `hash`. */
-  idOfWritten(text: string, from: number, to: number, hash: number): number {
-    return this.written.idOf(this, text, from, to, hash);
+  /**
+   * The trie of written names: from NAME_ROOT, `state = trie[state * 128 + c]` for each char code
+   * of a name (all below 128, as token chars are) ends in the state to give idOfWritten, which may
+   * replace the trie with a larger one.
+   */
+  get nameTrie(): Int32Array {
+    return this.written.trie;
+  }
+
+  /** The id of the header name written as text[from, to), whose walk of nameTrie ends in `state`. */
+  idOfWritten(text: string, from: number, to: number, state: number): number {
+    return this.written.idOf(this, text, from, to, state);
   }
 
   add(id: number, offset: number, nameEnd: number, valueOffset: number, valueEnd: number, end: number): void {
@@ -130,9 +146,15 @@ export class HeaderTable implements HeaderRows {
     rows[at + 5] = id;
   }
 
-  /** Releases the unused part of the buffer once parsing is done. */
-  trim(): void {
-    if (this.rows.length > this.size * FIELDS) this.rows = this.rows.slice(0, this.size * FIELDS);
+  /** knownId of the two names the parser looks up in every message, kept once known (an id never changes). */
+  contentLengthId(): number {
+    if (this.lengthId < 0) this.lengthId = this.knownId('content-length');
+    return this.lengthId;
+  }
+
+  contentTypeId(): number {
+    if (this.typeId < 0) this.typeId = this.knownId('content-type');
+    return this.typeId;
   }
 
   /** The id of a canonical header name, or -1 when no field of the trace has it. */

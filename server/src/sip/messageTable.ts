@@ -21,7 +21,8 @@ export class MessageTable implements MessageRows {
     return this.size;
   }
 
-  add(m: SipMessage): void {
+  /** Appends a message's row (the parser gives its parts, so no SipMessage is made per message). */
+  add(offset: number, end: number, s: StartLine, firstHeader: number, headerCount: number, headersEnd: number, headersUnterminated: boolean, lfLines: boolean, bodyOffset: number, bodyEnd: number): void {
     if ((this.size + 1) * F > this.rows.length) {
       const grown = new Int32Array(this.rows.length * 2);
       grown.set(this.rows);
@@ -29,9 +30,8 @@ export class MessageTable implements MessageRows {
     }
     const r = this.rows;
     const at = this.size++ * F;
-    const s = m.startLine;
-    r[at] = m.offset;
-    r[at + 1] = m.end;
+    r[at] = offset;
+    r[at + 1] = end;
     r[at + 2] = s.end;
     if (s.kind === 'request') {
       r[at + 3] = 0;
@@ -52,16 +52,12 @@ export class MessageTable implements MessageRows {
       r[at + 9] = s.reasonEnd;
       r[at + 10] = s.code;
     }
-    r[at + 11] = m.firstHeader;
-    r[at + 12] = m.headerCount;
-    r[at + 13] = m.headersEnd;
-    r[at + 14] = (m.headersUnterminated ? 1 : 0) | (m.eol === '\n' ? 2 : 0);
-    r[at + 15] = m.bodyOffset;
-    r[at + 16] = m.bodyEnd;
-  }
-
-  trim(): void {
-    if (this.rows.length > this.size * F) this.rows = this.rows.slice(0, this.size * F);
+    r[at + 11] = firstHeader;
+    r[at + 12] = headerCount;
+    r[at + 13] = headersEnd;
+    r[at + 14] = (headersUnterminated ? 1 : 0) | (lfLines ? 2 : 0);
+    r[at + 15] = bodyOffset;
+    r[at + 16] = bodyEnd;
   }
 
   /**

@@ -65,16 +65,30 @@ function checkVersion(text: string, offset: number, end: number, findings: Findi
 
 function parseRequestLine(text: string, start: number, end: number, findings: Finding[]): RequestLine {
   // Split on runs of whitespace; a correct line has exactly three elements separated by single SPs.
-  const elements: number[] = [];
-  const badSeparators: number[] = [];
+  // Only the first two elements and the last two are kept, in numbers: no array per message.
+  let count = 0;
+  let methodOffset = start;
+  let methodEnd = start;
+  let secondOffset = start;
+  let lastOffset = start;
+  let lastEnd = start;
+  let beforeLastEnd = start;
+  let badSeparators: number[] | undefined;
   let i = start;
   while (i < end) {
     const elementStart = i;
     while (i < end && !isWhitespace(text.charCodeAt(i))) i++;
-    elements.push(elementStart, i);
+    if (count === 0) {
+      methodOffset = elementStart;
+      methodEnd = i;
+    } else if (count === 1) secondOffset = elementStart;
+    beforeLastEnd = lastEnd;
+    lastOffset = elementStart;
+    lastEnd = i;
+    count++;
     const gapStart = i;
     while (i < end && isWhitespace(text.charCodeAt(i))) i++;
-    if (i < end && (i - gapStart !== 1 || text.charCodeAt(gapStart) !== SP)) badSeparators.push(gapStart, i);
+    if (i < end && (i - gapStart !== 1 || text.charCodeAt(gapStart) !== SP)) (badSeparators ??= []).push(gapStart, i);
     if (i === end && i > gapStart) {
       findings.push({
         code: requestLineMalformed.code,
@@ -84,7 +98,7 @@ function parseRequestLine(text: string, start: number, end: number, findings: Fi
       });
     }
   }
-  for (let k = 0; k < badSeparators.length; k += 2) {
+  for (let k = 0; badSeparators && k < badSeparators.length; k += 2) {
     findings.push({
       code: requestLineMalformed.code,
       offset: badSeparators[k],
@@ -92,13 +106,10 @@ function parseRequestLine(text: string, start: number, end: number, findings: Fi
       message: `Request-line elements must be separated by exactly one space (${RFC_REQUEST_LINE}); found ${badSeparators[k + 1] - badSeparators[k]} whitespace characters.`,
     });
   }
-  const count = elements.length / 2;
-  const methodOffset = elements[0];
-  const methodEnd = elements[1];
-  const versionOffset = count >= 2 ? elements[elements.length - 2] : end;
-  const versionEnd = count >= 2 ? elements[elements.length - 1] : end;
-  const uriOffset = count >= 3 ? elements[2] : versionOffset;
-  const uriEnd = count >= 3 ? elements[elements.length - 3] : versionOffset;
+  const versionOffset = count >= 2 ? lastOffset : end;
+  const versionEnd = count >= 2 ? lastEnd : end;
+  const uriOffset = count >= 3 ? secondOffset : versionOffset;
+  const uriEnd = count >= 3 ? beforeLastEnd : versionOffset;
   if (count < 3) {
     findings.push({
       code: requestLineMalformed.code,

@@ -14,15 +14,27 @@ export const FORMATS: readonly TraceFormat[] = [sipp, sngrep, ngrep, tsharkFollo
 
 const FIRST_CHARS = [...new Set(FORMATS.map((f) => f.firstChars).join(''))].join('');
 
-function isFramingLine(line: string): boolean {
-  return FIRST_CHARS.includes(line[0]) && FORMATS.some((f) => f.firstChars.includes(line[0]) && f.signature.test(line));
+/**
+ * For each ASCII code, the formats (in FORMATS' order) whose framing lines may start with it. Prefix
+ * detection asks at every cut point of the sample's lines, so this is an array lookup, not a search.
+ */
+const FORMATS_BY_FIRST: ReadonlyArray<readonly TraceFormat[] | undefined> = Array.from({ length: 128 }, (_, c) => {
+  const formats = FORMATS.filter((f) => f.firstChars.includes(String.fromCharCode(c)));
+  return formats.length > 0 ? formats : undefined;
+});
+
+function formatsStartingWith(c: number): readonly TraceFormat[] | undefined {
+  return c < 128 ? FORMATS_BY_FIRST[c] : undefined;
 }
 
-const FIRST_CODES = new Set([...FIRST_CHARS].map((c) => c.charCodeAt(0)));
+function isFramingLine(line: string): boolean {
+  const formats = formatsStartingWith(line.charCodeAt(0));
+  return formats !== undefined && formats.some((f) => f.signature.test(line));
+}
 
 /** The prefix another logger put on the file's lines, recognised around its SIP and framing lines. */
 export function detectLinePrefix(text: string): LinePrefix | undefined {
-  return detectPrefix(text, isFramingLine, (c) => FIRST_CODES.has(c));
+  return detectPrefix(text, isFramingLine, (c) => formatsStartingWith(c) !== undefined);
 }
 
 /**
@@ -34,8 +46,8 @@ export function detectFormat(text: string, prefix?: LinePrefix): TraceFormat | u
   const counts = new Map<TraceFormat, number>();
   scanLines(sample, FIRST_CHARS, (line) => {
     if (line.length > 300) return;
-    for (const format of FORMATS) {
-      if (format.firstChars.includes(line[0]) && format.signature.test(line)) counts.set(format, (counts.get(format) ?? 0) + 1);
+    for (const format of formatsStartingWith(line.charCodeAt(0)) ?? []) {
+      if (format.signature.test(line)) counts.set(format, (counts.get(format) ?? 0) + 1);
     }
   }, prefix);
   let best: TraceFormat | undefined;

@@ -3,12 +3,13 @@
 import { Finding, HeaderRows, MessageRows, Trace } from './model';
 import { HeaderTable, NAME_ROOT } from './headerTable';
 import { MessageTable } from './messageTable';
-import { COLON, CR, HT, LF, SP, TOKEN, indexOfCode, isDigit, lineEnd, skipWhitespace, trimEnd } from './chars';
+import { COLON, CR, HT, LF, SP, TOKEN, indexOfCode, lineEnd, skipWhitespace, trimEnd } from './chars';
 import { Region, contentLength } from './region';
 import { detectFormat, detectLinePrefix, Frame, MessageMeta, TraceFormat } from './formats';
 import { LinePrefix } from './prefix';
 import { isStartLine, parseStartLine } from './startLine';
 import { advanceBlank, advanceUtf8, utf8Length } from './utf8';
+import { parseDigits } from './values';
 import { rule as contentLengthExtraBody } from './rules/contentLengthExtraBody';
 import { rule as contentLengthInvalid } from './rules/contentLengthInvalid';
 import { rule as contentLengthTruncatedBody } from './rules/contentLengthTruncatedBody';
@@ -427,9 +428,8 @@ function readContentLength(text: string, table: HeaderTable, row: number, findin
   if (row < 0) return undefined;
   const from = table.valueOffsetOf(row);
   const to = table.valueEndOf(row);
-  let ok = to > from;
-  for (let i = from; i < to && ok; i++) ok = isDigit(text.charCodeAt(i));
-  if (!ok) {
+  const value = parseDigits(text, from, to);
+  if (value === undefined) {
     findings.push({
       code: contentLengthInvalid.code,
       offset: from,
@@ -438,10 +438,6 @@ function readContentLength(text: string, table: HeaderTable, row: number, findin
     });
     return undefined;
   }
-  // Up to 15 digits sum exactly in a double; longer ones go through Number as before.
-  if (to - from > 15) return Number(text.slice(from, to));
-  let value = 0;
-  for (let i = from; i < to; i++) value = value * 10 + text.charCodeAt(i) - 48;
   return value;
 }
 

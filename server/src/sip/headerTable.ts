@@ -146,6 +146,11 @@ export class HeaderTable implements HeaderRows {
     rows[at + 5] = id;
   }
 
+  /** Releases the unused part of the buffer once parsing is done. */
+  trim(): void {
+    if (this.rows.length > this.size * FIELDS) this.rows = this.rows.slice(0, this.size * FIELDS);
+  }
+
   /** knownId of the two names the parser looks up in every message, kept once known (an id never changes). */
   contentLengthId(): number {
     if (this.lengthId < 0) this.lengthId = this.knownId('content-length');

@@ -60,6 +60,10 @@ export class MessageTable implements MessageRows {
     r[at + 16] = bodyEnd;
   }
 
+  trim(): void {
+    if (this.rows.length > this.size * F) this.rows = this.rows.slice(0, this.size * F);
+  }
+
   /**
    * A new table: rows [0, from) of this one, then `inserted`'s rows (their first header moved by
    * `insertedHeaderBase`), then rows [to, length) of this one with offsets moved by `offsetDelta`

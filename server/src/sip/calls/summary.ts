@@ -64,9 +64,10 @@ function isAlpha(c: number): boolean {
 
 /**
  * Compares URIs the way a SIP engineer would for "the same target": scheme, user, host and port,
- * not parameters. Reads text[from, to); the usual lower-case spelling is returned as a slice.
+ * not parameters. Reads text[from, to); the usual lower-case spelling is returned as a slice, or
+ * as the kept string for it when `strings` (which must read the same text) is given.
  */
-export function uriKeyOf(text: string, from: number, to: number): string | undefined {
+export function uriKeyOf(text: string, from: number, to: number, strings?: Strings): string | undefined {
   while (from < to && isLws(text.charCodeAt(from))) from++;
   while (to > from && isLws(text.charCodeAt(to - 1))) to--;
   if (from === to) return undefined;
@@ -76,7 +77,7 @@ export function uriKeyOf(text: string, from: number, to: number): string | undef
   const known =
     text.charCodeAt(colon) === COLON &&
     ((schemeLength === 3 && (startsWithIgnoreCase(text, from, 'sip') || startsWithIgnoreCase(text, from, 'tel'))) || (schemeLength === 4 && startsWithIgnoreCase(text, from, 'sips')));
-  if (!known) return text.slice(from, to).toLowerCase();
+  if (!known) return keep(strings, text.slice(from, to).toLowerCase());
   let end = colon + 1;
   let at = -1;
   let upper = isUpper(text.charCodeAt(from));
@@ -88,9 +89,13 @@ export function uriKeyOf(text: string, from: number, to: number): string | undef
       upper = false;
     } else if (isUpper(c)) upper = true;
   }
-  if (at >= 0 && !upper && text.charCodeAt(from + 1) >= 97) return text.slice(from, end);
+  if (at >= 0 && !upper && text.charCodeAt(from + 1) >= 97) return strings ? strings.span(from, end) : text.slice(from, end);
   const user = at >= 0 ? text.slice(colon + 1, at) : '';
-  return `${text.slice(from, colon).toLowerCase()}:${user}@${text.slice(at >= 0 ? at + 1 : colon + 1, end).toLowerCase()}`;
+  return keep(strings, `${text.slice(from, colon).toLowerCase()}:${user}@${text.slice(at >= 0 ? at + 1 : colon + 1, end).toLowerCase()}`);
+}
+
+function keep(strings: Strings | undefined, value: string): string {
+  return strings ? strings.of(value) : value;
 }
 
 export function uriKey(uri: string | undefined): string | undefined {
@@ -120,32 +125,63 @@ function unfolded(text: string, from: number, to: number): string {
  * One string per distinct value. Call-IDs, tags, branches, hosts and URIs repeat from message to
  * message; kept once for the whole trace instead of once per message, they were a third of the
  * call model's memory. A value is looked up by its text range (open addressing on a hash of its
- * characters), so one seen before costs no slice.
+ * characters), so one seen before costs no slice; a value kept from the trace's text is compared
+ * where it was first seen, character by character in the one flat text, which is much cheaper
+ * than comparing against the kept slice.
  */
 class Strings {
   private hashes = new Int32Array(4096);
+  /** Where each kept value starts in `text`, or -1 for one made elsewhere (unfolded, lower-cased). */
+  private starts = new Int32Array(4096);
   private values: Array<string | undefined> = new Array<string | undefined>(4096).fill(undefined);
   private size = 0;
 
-  /** source[from, to) as the one string kept for that value. */
-  of(source: string, from = 0, to = source.length): string {
+  constructor(private readonly text: string) {}
+
+  /** text[from, to) as the one string kept for that value. */
+  span(from: number, to: number): string {
+    const text = this.text;
+    const length = to - from;
     let hash = 0x811c9dc5 | 0;
-    for (let i = from; i < to; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
+    for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
     const mask = this.values.length - 1;
     let slot = hash & mask;
     for (let known = this.values[slot]; known !== undefined; known = this.values[(slot = (slot + 1) & mask)]) {
-      if (this.hashes[slot] === hash && known.length === to - from && source.startsWith(known, from)) return known;
+      if (this.hashes[slot] !== hash || known.length !== length) continue;
+      const start = this.starts[slot];
+      let k = 0;
+      if (start >= 0) while (k < length && text.charCodeAt(start + k) === text.charCodeAt(from + k)) k++;
+      else while (k < length && known.charCodeAt(k) === text.charCodeAt(from + k)) k++;
+      if (k === length) return known;
     }
-    const value = from === 0 && to === source.length ? source : source.slice(from, to);
+    return this.keep(slot, hash, from, text.slice(from, to));
+  }
+
+  /** `value`, made from the text (unfolded, lower-cased), as the one string kept for it. */
+  of(value: string): string {
+    const length = value.length;
+    let hash = 0x811c9dc5 | 0;
+    for (let i = 0; i < length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
+    const mask = this.values.length - 1;
+    let slot = hash & mask;
+    for (let known = this.values[slot]; known !== undefined; known = this.values[(slot = (slot + 1) & mask)]) {
+      if (this.hashes[slot] === hash && known === value) return known;
+    }
+    return this.keep(slot, hash, -1, value);
+  }
+
+  private keep(slot: number, hash: number, start: number, value: string): string {
     this.values[slot] = value;
     this.hashes[slot] = hash;
+    this.starts[slot] = start;
     if (++this.size * 2 > this.values.length) this.grow();
     return value;
   }
 
   private grow(): void {
-    const { hashes, values } = this;
+    const { hashes, starts, values } = this;
     this.hashes = new Int32Array(hashes.length * 2);
+    this.starts = new Int32Array(starts.length * 2);
     this.values = new Array<string | undefined>(values.length * 2).fill(undefined);
     const mask = this.values.length - 1;
     for (let i = 0; i < values.length; i++) {
@@ -154,6 +190,7 @@ class Strings {
       while (this.values[slot] !== undefined) slot = (slot + 1) & mask;
       this.values[slot] = values[i];
       this.hashes[slot] = hashes[i];
+      this.starts[slot] = starts[i];
     }
   }
 }
@@ -172,10 +209,9 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
     retryAfter: headers.knownId('retry-after'),
     route: headers.knownId('route'),
   };
-  const strings = new Strings();
-  const shared = <T extends string | undefined>(value: T): T => (value === undefined ? value : (strings.of(value) as T));
+  const strings = new Strings(text);
   /** text[span] as the one string kept for its value, or undefined for an absent or empty span. */
-  const sharedSpan = (span: ParamSpan | undefined): string | undefined => (span && span.end > span.start ? strings.of(text, span.start, span.end) : undefined);
+  const sharedSpan = (span: ParamSpan | undefined): string | undefined => (span && span.end > span.start ? strings.span(span.start, span.end) : undefined);
   return (m: SipMessage): MessageSummary => {
     const line = m.startLine;
     const isRequest = line.kind === 'request';
@@ -218,7 +254,7 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
         }
       } else if (id === ids.callId && !(seen & 1)) {
         seen |= 1;
-        callId = indexOfCode(text, LF, from, to) < 0 ? strings.of(text, from, to) : strings.of(unfolded(text, from, to));
+        callId = indexOfCode(text, LF, from, to) < 0 ? strings.span(from, to) : strings.of(unfolded(text, from, to));
       } else if (id === ids.cseq && !(seen & 2)) {
         seen |= 2;
         let end = from;
@@ -231,14 +267,14 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
         seen |= 4;
         if (isRequest) {
           const uri = addressSpan(text, from, to);
-          fromKey = uriKeyOf(text, uri.start, uri.end);
+          fromKey = uriKeyOf(text, uri.start, uri.end, strings);
         }
         fromTag = sharedSpan(headerParam(text, from, to, 'tag'));
       } else if (id === ids.to && !(seen & 8)) {
         seen |= 8;
         if (isRequest) {
           const uri = addressSpan(text, from, to);
-          toKey = uriKeyOf(text, uri.start, uri.end);
+          toKey = uriKeyOf(text, uri.start, uri.end, strings);
         }
         toTag = sharedSpan(headerParam(text, from, to, 'tag'));
       } else if (id === ids.retryAfter && !(seen & 16)) {
@@ -249,7 +285,7 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
       } else if (id === ids.route && isRequest && !(seen & 32)) {
         seen |= 32;
         const uri = addressSpan(text, from, to);
-        routeKey = uriKeyOf(text, uri.start, uri.end);
+        routeKey = uriKeyOf(text, uri.start, uri.end, strings);
       } else if (redirect && id === ids.contact) {
         const elements = scanValue(text, from, to, true).elements;
         for (let k = 0; k < elements.length; k += 2) {
@@ -276,10 +312,10 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
       while (i < topViaEnd && isLws(text.charCodeAt(i))) i++;
       let end = i;
       while (end < topViaEnd && !isLws(text.charCodeAt(end)) && text.charCodeAt(end) !== SEMI) end++;
-      if (end > i) sentBy = hasUpper(text, i, end) ? strings.of(text.slice(i, end).toLowerCase()) : strings.of(text, i, end);
+      if (end > i) sentBy = hasUpper(text, i, end) ? strings.of(text.slice(i, end).toLowerCase()) : strings.span(i, end);
     }
     const viasWanted = branch === undefined || !branch.startsWith(MAGIC_COOKIE) || (line.kind === 'response' && line.code === 503);
-    const requestUri = line.kind === 'request' ? strings.of(text, line.uriOffset, line.uriEnd) : undefined;
+    const requestUri = line.kind === 'request' ? strings.span(line.uriOffset, line.uriEnd) : undefined;
     const rare =
       viasWanted || contacts || retryAfter !== undefined || explicitExpiry
         ? {
@@ -297,9 +333,9 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
       line.kind === 'request' ? methodName(text, line.methodOffset, line.methodEnd) : cseqMethod,
       line.kind === 'response' ? line.code : 0,
       requestUri,
-      shared(line.kind === 'request' ? uriKeyOf(text, line.uriOffset, line.uriEnd) : undefined),
-      shared(fromKey),
-      shared(toKey),
+      line.kind === 'request' ? uriKeyOf(text, line.uriOffset, line.uriEnd, strings) : undefined,
+      fromKey,
+      toKey,
       callId,
       cseq,
       cseqOffset,
@@ -309,7 +345,7 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
       branchOffset,
       sentBy,
       viaCount,
-      shared(routeKey),
+      routeKey,
       m.index < trace.meta.length ? trace.meta[m.index] : undefined,
       rare,
     );
@@ -389,5 +425,5 @@ export function summarize(trace: Trace): MessageSummary[] {
   return out;
 }
 
-keepShape(new Strings());
+keepShape(new Strings(''));
 keepShape(new Summary(0, 0, 'request', '', 0, undefined, undefined, undefined, undefined, '', NaN, undefined, undefined, undefined, undefined, undefined, undefined, 0, undefined, undefined, undefined));

@@ -2,7 +2,7 @@
 // retransmissions, which ACK or CANCEL belongs to which INVITE, and which later request retried a
 // request after its 3xx or 503.
 import { Trace } from '../model';
-import { MAGIC_COOKIE, MessageSummary, summarize, uriKey } from './summary';
+import { MessageSummary, SummaryKeys, keysFor, summarize, uriKey } from './summary';
 import { keepShape } from '../shapes';
 
 export interface Transaction {
@@ -71,28 +71,34 @@ export function transactionMethod(method: string): string {
 /**
  * Finds transactions as RFC 3261 §17.1.3 matches them: by top Via branch, sent-by and method, or,
  * for RFC 2543 peers without the magic cookie, by Call-ID, CSeq, method, From tag and top Via.
- * Branches are looked up first and compared field by field, so no key string is built per message.
+ * Branches and sent-bys are compared by their ids in `keys`, so no key string is built or read per message.
  */
 class TransactionIndex {
-  private readonly byBranch = new Map<string, Transaction[]>();
+  /** Transactions by the id of their branch, when it has the magic cookie. */
+  private readonly byBranch: Array<Transaction[] | undefined> = [];
   private readonly rfc2543 = new Map<string, Transaction>();
-  private readonly sentBy: Array<string | undefined> = [];
+  private readonly sentBy: number[] = [];
   private readonly methods: string[] = [];
 
-  constructor(private readonly transactions: Transaction[]) {}
+  constructor(
+    private readonly transactions: Transaction[],
+    private readonly keys: SummaryKeys,
+  ) {}
 
   private static key2543(s: MessageSummary, method: string): string {
     return `${s.callId}|${s.cseq}|${method}|${s.fromTag ?? ''}|${s.topVia ?? ''}`;
   }
 
   find(s: MessageSummary, method = transactionMethod(s.method)): Transaction | undefined {
-    if (s.branch?.startsWith(MAGIC_COOKIE)) {
-      const list = this.byBranch.get(s.branch);
+    const branch = this.keys.branch[s.index];
+    if (branch >= 0) {
+      const list = this.byBranch[branch];
       if (!list) return undefined;
       // The latest one wins: a reused branch opens a new transaction that takes over the branch.
+      const sentBy = this.keys.sentBy[s.index];
       for (let k = list.length - 1; k >= 0; k--) {
         const t = list[k];
-        if (this.methods[t.index] === method && this.sentBy[t.index] === s.sentBy) return t;
+        if (this.methods[t.index] === method && this.sentBy[t.index] === sentBy) return t;
       }
       return undefined;
     }
@@ -103,13 +109,11 @@ class TransactionIndex {
     const method = transactionMethod(s.method);
     const t: Transaction = { index: this.transactions.length, method: s.method, request: -1, retransmissions: [], responses: [], final: -1, ack: -1, cancel: -1 };
     this.transactions.push(t);
-    this.sentBy.push(s.sentBy);
+    this.sentBy.push(this.keys.sentBy[s.index]);
     this.methods.push(method);
-    if (s.branch?.startsWith(MAGIC_COOKIE)) {
-      const list = this.byBranch.get(s.branch);
-      if (list) list.push(t);
-      else this.byBranch.set(s.branch, [t]);
-    } else this.rfc2543.set(TransactionIndex.key2543(s, method), t);
+    const branch = this.keys.branch[s.index];
+    if (branch >= 0) (this.byBranch[branch] ??= []).push(t);
+    else this.rfc2543.set(TransactionIndex.key2543(s, method), t);
     return t;
   }
 }
@@ -131,10 +135,10 @@ export function isRetryTrigger(code: number): boolean {
   return (code >= 300 && code < 400) || code === 503;
 }
 
-/** `summaries` may be passed in when the caller has already read every message (diagnostics do). */
-export function buildCallModel(trace: Trace, summaries: MessageSummary[] = summarize(trace)): CallModel {
+export function buildCallModel(trace: Trace): CallModel {
+  const { summaries, keys } = summarize(trace);
   const transactions: Transaction[] = [];
-  const index = new TransactionIndex(transactions);
+  const index = new TransactionIndex(transactions, keys);
   const transactionOf = new Int32Array(summaries.length).fill(-1);
   const retransmission = new Uint8Array(summaries.length);
   const reusedBranch = new Set<number>();
@@ -180,17 +184,17 @@ export function buildCallModel(trace: Trace, summaries: MessageSummary[] = summa
     }
   }
 
-  const requestsTo = new Map<string, number[]>();
-  const requestsFrom = new Map<string, number[]>();
-  const calls = new Map<string, number[]>();
+  const calls = new Groups();
+  const requestsTo = new Groups();
+  const requestsFrom = new Groups();
   for (const s of summaries) {
-    addTo(calls, s.callId, s.index);
+    calls.add(keys.callId[s.index], s.callId, s.index);
     if (s.kind !== 'request' || s.method === 'ACK' || retransmission[s.index]) continue;
-    addTo(requestsTo, s.requestUriKey, s.index);
-    addTo(requestsFrom, s.fromKey, s.index);
+    requestsTo.add(keys.requestUriKey[s.index], s.requestUriKey, s.index);
+    requestsFrom.add(keys.fromKey[s.index], s.fromKey, s.index);
   }
 
-  const followUps = linkFollowUps(summaries, transactions, transactionOf, retransmission, calls, requestsFrom);
+  const followUps = linkFollowUps(summaries, transactions, transactionOf, retransmission, calls.byKey, requestsFrom.byKey);
   const retryRequests = new Set(followUps.values());
   let dialogs: Map<string, number[]> | undefined;
   return {
@@ -201,14 +205,28 @@ export function buildCallModel(trace: Trace, summaries: MessageSummary[] = summa
     followUps,
     retryRequests,
     reusedBranch,
-    calls,
+    calls: calls.byKey,
     // No rule needs them: made when asked for.
     get dialogs() {
       return (dialogs ??= groupDialogs(summaries));
     },
-    requestsTo,
-    requestsFrom,
+    requestsTo: requestsTo.byKey,
+    requestsFrom: requestsFrom.byKey,
   };
+}
+
+/** Message indexes grouped by a kept string, found by its id: one Map lookup per group, not per message. */
+class Groups {
+  readonly byKey = new Map<string, number[]>();
+  private readonly lists: Array<number[] | undefined> = [];
+
+  /** Adds `index` to the group of `key`, whose id is `id` (-1 for no key: not grouped). */
+  add(id: number, key: string | undefined, index: number): void {
+    if (id < 0) return;
+    const list = this.lists[id];
+    if (list) list.push(index);
+    else this.byKey.set(key!, (this.lists[id] = [index]));
+  }
 }
 
 function addTo(map: Map<string, number[]>, key: string | undefined, index: number): void {
@@ -301,4 +319,5 @@ export function* retries(calls: CallModel): Iterable<Retry> {
   }
 }
 
-keepShape(new TransactionIndex([]));
+keepShape(new TransactionIndex([], keysFor(0)));
+keepShape(new Groups());

@@ -62,12 +62,15 @@ function isAlpha(c: number): boolean {
   return isUpper(c) || (c >= 97 && c <= 122);
 }
 
+/** Where the key found by uriKeyAt starts, when it is written as is in the text. */
+let keyStart = 0;
+
 /**
  * Compares URIs the way a SIP engineer would for "the same target": scheme, user, host and port,
- * not parameters. Reads text[from, to); the usual lower-case spelling is returned as a slice, or
- * as the kept string for it when `strings` (which must read the same text) is given.
+ * not parameters. Reads text[from, to): undefined when empty; for the usual lower-case spelling,
+ * the end of the key as written, from keyStart (so it can be kept without a slice); else the key.
  */
-export function uriKeyOf(text: string, from: number, to: number, strings?: Strings): string | undefined {
+function uriKeyAt(text: string, from: number, to: number): number | string | undefined {
   while (from < to && isLws(text.charCodeAt(from))) from++;
   while (to > from && isLws(text.charCodeAt(to - 1))) to--;
   if (from === to) return undefined;
@@ -77,7 +80,7 @@ export function uriKeyOf(text: string, from: number, to: number, strings?: Strin
   const known =
     text.charCodeAt(colon) === COLON &&
     ((schemeLength === 3 && (startsWithIgnoreCase(text, from, 'sip') || startsWithIgnoreCase(text, from, 'tel'))) || (schemeLength === 4 && startsWithIgnoreCase(text, from, 'sips')));
-  if (!known) return keep(strings, text.slice(from, to).toLowerCase());
+  if (!known) return text.slice(from, to).toLowerCase();
   let end = colon + 1;
   let at = -1;
   let upper = isUpper(text.charCodeAt(from));
@@ -89,13 +92,24 @@ export function uriKeyOf(text: string, from: number, to: number, strings?: Strin
       upper = false;
     } else if (isUpper(c)) upper = true;
   }
-  if (at >= 0 && !upper && text.charCodeAt(from + 1) >= 97) return strings ? strings.span(from, end) : text.slice(from, end);
+  if (at >= 0 && !upper && text.charCodeAt(from + 1) >= 97) {
+    keyStart = from;
+    return end;
+  }
   const user = at >= 0 ? text.slice(colon + 1, at) : '';
-  return keep(strings, `${text.slice(from, colon).toLowerCase()}:${user}@${text.slice(at >= 0 ? at + 1 : colon + 1, end).toLowerCase()}`);
+  return `${text.slice(from, colon).toLowerCase()}:${user}@${text.slice(at >= 0 ? at + 1 : colon + 1, end).toLowerCase()}`;
 }
 
-function keep(strings: Strings | undefined, value: string): string {
-  return strings ? strings.of(value) : value;
+/** The `uriKey` of the URI at text[from, to). */
+export function uriKeyOf(text: string, from: number, to: number): string | undefined {
+  const key = uriKeyAt(text, from, to);
+  return typeof key === 'number' ? text.slice(keyStart, key) : key;
+}
+
+/** The id of the kept `uriKey` of the URI at text[from, to), or -1. */
+function uriKeyId(strings: Strings, from: number, to: number): number {
+  const key = uriKeyAt(strings.text, from, to);
+  return key === undefined ? -1 : typeof key === 'number' ? strings.span(keyStart, key) : strings.of(key);
 }
 
 export function uriKey(uri: string | undefined): string | undefined {
@@ -127,76 +141,106 @@ function unfolded(text: string, from: number, to: number): string {
  * call model's memory. A value is looked up by its text range (open addressing on a hash of its
  * characters), so one seen before costs no slice; a value kept from the trace's text is compared
  * where it was first seen, character by character in the one flat text, which is much cheaper
- * than comparing against the kept slice.
+ * than comparing against the kept slice. Each value also gets a number, the call model's keys.
  */
 class Strings {
+  /** Per slot: 1 + the id of the value there, 0 for none. */
+  private slots = new Int32Array(4096);
   private hashes = new Int32Array(4096);
-  /** Where each kept value starts in `text`, or -1 for one made elsewhere (unfolded, lower-cased). */
-  private starts = new Int32Array(4096);
-  private values: Array<string | undefined> = new Array<string | undefined>(4096).fill(undefined);
-  private size = 0;
+  /** Per id: where the value starts in `text`, or -1 for one made elsewhere (unfolded, lower-cased). */
+  private starts = new Int32Array(2048);
+  private readonly values: string[] = [];
 
-  constructor(private readonly text: string) {}
+  constructor(readonly text: string) {}
 
-  /** text[from, to) as the one string kept for that value. */
-  span(from: number, to: number): string {
+  value(id: number): string {
+    return this.values[id];
+  }
+
+  /** The id of text[from, to). */
+  span(from: number, to: number): number {
     const text = this.text;
     const length = to - from;
     let hash = 0x811c9dc5 | 0;
     for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    const mask = this.values.length - 1;
+    const mask = this.slots.length - 1;
     let slot = hash & mask;
-    for (let known = this.values[slot]; known !== undefined; known = this.values[(slot = (slot + 1) & mask)]) {
-      if (this.hashes[slot] !== hash || known.length !== length) continue;
-      const start = this.starts[slot];
+    for (let id = this.slots[slot] - 1; id >= 0; id = this.slots[(slot = (slot + 1) & mask)] - 1) {
+      if (this.hashes[slot] !== hash) continue;
+      const known = this.values[id];
+      if (known.length !== length) continue;
+      const start = this.starts[id];
       let k = 0;
       if (start >= 0) while (k < length && text.charCodeAt(start + k) === text.charCodeAt(from + k)) k++;
       else while (k < length && known.charCodeAt(k) === text.charCodeAt(from + k)) k++;
-      if (k === length) return known;
+      if (k === length) return id;
     }
     return this.keep(slot, hash, from, text.slice(from, to));
   }
 
-  /** `value`, made from the text (unfolded, lower-cased), as the one string kept for it. */
-  of(value: string): string {
+  /** The id of `value`, made from the text (unfolded, lower-cased). */
+  of(value: string): number {
     const length = value.length;
     let hash = 0x811c9dc5 | 0;
     for (let i = 0; i < length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
-    const mask = this.values.length - 1;
+    const mask = this.slots.length - 1;
     let slot = hash & mask;
-    for (let known = this.values[slot]; known !== undefined; known = this.values[(slot = (slot + 1) & mask)]) {
-      if (this.hashes[slot] === hash && known === value) return known;
+    for (let id = this.slots[slot] - 1; id >= 0; id = this.slots[(slot = (slot + 1) & mask)] - 1) {
+      if (this.hashes[slot] === hash && this.values[id] === value) return id;
     }
     return this.keep(slot, hash, -1, value);
   }
 
-  private keep(slot: number, hash: number, start: number, value: string): string {
-    this.values[slot] = value;
+  private keep(slot: number, hash: number, start: number, value: string): number {
+    const id = this.values.length;
+    this.values.push(value);
+    this.slots[slot] = id + 1;
     this.hashes[slot] = hash;
-    this.starts[slot] = start;
-    if (++this.size * 2 > this.values.length) this.grow();
-    return value;
+    if (id === this.starts.length) {
+      const starts = new Int32Array(id * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+    }
+    this.starts[id] = start;
+    if ((id + 1) * 2 > this.slots.length) this.grow();
+    return id;
   }
 
   private grow(): void {
-    const { hashes, starts, values } = this;
+    const { slots, hashes } = this;
+    this.slots = new Int32Array(slots.length * 2);
     this.hashes = new Int32Array(hashes.length * 2);
-    this.starts = new Int32Array(starts.length * 2);
-    this.values = new Array<string | undefined>(values.length * 2).fill(undefined);
-    const mask = this.values.length - 1;
-    for (let i = 0; i < values.length; i++) {
-      if (values[i] === undefined) continue;
+    const mask = this.slots.length - 1;
+    for (let i = 0; i < slots.length; i++) {
+      if (slots[i] === 0) continue;
       let slot = hashes[i] & mask;
-      while (this.values[slot] !== undefined) slot = (slot + 1) & mask;
-      this.values[slot] = values[i];
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = slots[i];
       this.hashes[slot] = hashes[i];
-      this.starts[slot] = starts[i];
     }
   }
 }
 
-/** Reads the summary of each message of `trace`; the header names it needs are looked up once. */
-export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
+/**
+ * Per message, the ids of what the call model groups and matches on, so that it compares and
+ * indexes numbers instead of reaching for each string: the Call-ID, the top Via branch (-1 when it
+ * has no magic cookie), the sent-by, and the Request-URI and From keys of a request (-1 for none).
+ * Ids are shared by all fields: one value has one id.
+ */
+export interface SummaryKeys {
+  readonly callId: Int32Array;
+  readonly branch: Int32Array;
+  readonly sentBy: Int32Array;
+  readonly requestUriKey: Int32Array;
+  readonly fromKey: Int32Array;
+}
+
+export function keysFor(count: number): SummaryKeys {
+  return { callId: new Int32Array(count), branch: new Int32Array(count), sentBy: new Int32Array(count), requestUriKey: new Int32Array(count), fromKey: new Int32Array(count) };
+}
+
+/** Reads the summary of each message of `trace` and its keys; the header names it needs are looked up once. */
+function summarizer(trace: Trace, keys: SummaryKeys): (m: SipMessage) => MessageSummary {
   const { text, headers } = trace;
   const ids = {
     via: headers.knownId('via'),
@@ -210,28 +254,31 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
     route: headers.knownId('route'),
   };
   const strings = new Strings(text);
-  /** text[span] as the one string kept for its value, or undefined for an absent or empty span. */
-  const sharedSpan = (span: ParamSpan | undefined): string | undefined => (span && span.end > span.start ? strings.span(span.start, span.end) : undefined);
+  const valueOf = (id: number): string | undefined => (id < 0 ? undefined : strings.value(id));
+  // A message without a Call-ID is grouped with those whose Call-ID is empty.
+  const noCallId = strings.of('');
+  /** The id of text[span], or -1 for an absent or empty span. */
+  const spanId = (span: ParamSpan | undefined): number => (span && span.end > span.start ? strings.span(span.start, span.end) : -1);
   return (m: SipMessage): MessageSummary => {
     const line = m.startLine;
     const isRequest = line.kind === 'request';
     // Contacts and their expiry matter for redirects only; reading them for every message costs time.
     const redirect = line.kind === 'response' && line.code >= 300 && line.code < 400;
-    let callId = '';
+    let callId = noCallId;
     let cseq = NaN;
     let cseqOffset: number | undefined;
     let cseqMethod = '';
-    let fromKey: string | undefined;
-    let fromTag: string | undefined;
-    let toKey: string | undefined;
-    let toTag: string | undefined;
+    let fromKey = -1;
+    let fromTag = -1;
+    let toKey = -1;
+    let toTag = -1;
     let viaCount = 0;
     let topVia = -1;
     let topViaEnd = 0;
     let secondVia = -1;
     let secondViaEnd = 0;
     let retryAfter: number | undefined;
-    let routeKey: string | undefined;
+    let routeKey = -1;
     let contacts: string[] | undefined;
     let explicitExpiry = false;
     let seen = 0; // bit per single-valued header already read: the first one counts
@@ -267,16 +314,16 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
         seen |= 4;
         if (isRequest) {
           const uri = addressSpan(text, from, to);
-          fromKey = uriKeyOf(text, uri.start, uri.end, strings);
+          fromKey = uriKeyId(strings, uri.start, uri.end);
         }
-        fromTag = sharedSpan(headerParam(text, from, to, 'tag'));
+        fromTag = spanId(headerParam(text, from, to, 'tag'));
       } else if (id === ids.to && !(seen & 8)) {
         seen |= 8;
         if (isRequest) {
           const uri = addressSpan(text, from, to);
-          toKey = uriKeyOf(text, uri.start, uri.end, strings);
+          toKey = uriKeyId(strings, uri.start, uri.end);
         }
-        toTag = sharedSpan(headerParam(text, from, to, 'tag'));
+        toTag = spanId(headerParam(text, from, to, 'tag'));
       } else if (id === ids.retryAfter && !(seen & 16)) {
         seen |= 16;
         let end = from;
@@ -285,7 +332,7 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
       } else if (id === ids.route && isRequest && !(seen & 32)) {
         seen |= 32;
         const uri = addressSpan(text, from, to);
-        routeKey = uriKeyOf(text, uri.start, uri.end, strings);
+        routeKey = uriKeyId(strings, uri.start, uri.end);
       } else if (redirect && id === ids.contact) {
         const elements = scanValue(text, from, to, true).elements;
         for (let k = 0; k < elements.length; k += 2) {
@@ -297,13 +344,17 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
         explicitExpiry = true;
       }
     }
-    let branch: string | undefined;
+    let branch = -1;
     let branchOffset: number | undefined;
-    let sentBy: string | undefined;
+    let cookie = false;
+    let sentBy = -1;
     if (topVia >= 0) {
       const span = headerParam(text, topVia, topViaEnd, 'branch');
-      branch = sharedSpan(span);
-      if (branch !== undefined) branchOffset = span!.start;
+      branch = spanId(span);
+      if (branch >= 0) {
+        branchOffset = span!.start;
+        cookie = text.startsWith(MAGIC_COOKIE, branchOffset);
+      }
       // SIP / 2.0 / UDP host:port;…: the sent-by follows the transport, after the second slash.
       let i = topVia;
       for (let slashes = 0; i < topViaEnd && slashes < 2; i++) if (text.charCodeAt(i) === SLASH) slashes++;
@@ -314,8 +365,14 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
       while (end < topViaEnd && !isLws(text.charCodeAt(end)) && text.charCodeAt(end) !== SEMI) end++;
       if (end > i) sentBy = hasUpper(text, i, end) ? strings.of(text.slice(i, end).toLowerCase()) : strings.span(i, end);
     }
-    const viasWanted = branch === undefined || !branch.startsWith(MAGIC_COOKIE) || (line.kind === 'response' && line.code === 503);
-    const requestUri = line.kind === 'request' ? strings.span(line.uriOffset, line.uriEnd) : undefined;
+    const viasWanted = !cookie || (line.kind === 'response' && line.code === 503);
+    const requestUriKey = line.kind === 'request' ? uriKeyId(strings, line.uriOffset, line.uriEnd) : -1;
+    const i = m.index;
+    keys.callId[i] = callId;
+    keys.branch[i] = cookie ? branch : -1;
+    keys.sentBy[i] = sentBy;
+    keys.requestUriKey[i] = requestUriKey;
+    keys.fromKey[i] = fromKey;
     const rare =
       viasWanted || contacts || retryAfter !== undefined || explicitExpiry
         ? {
@@ -332,20 +389,20 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
       line.kind,
       line.kind === 'request' ? methodName(text, line.methodOffset, line.methodEnd) : cseqMethod,
       line.kind === 'response' ? line.code : 0,
-      requestUri,
-      line.kind === 'request' ? uriKeyOf(text, line.uriOffset, line.uriEnd, strings) : undefined,
-      fromKey,
-      toKey,
-      callId,
+      line.kind === 'request' ? strings.value(strings.span(line.uriOffset, line.uriEnd)) : undefined,
+      valueOf(requestUriKey),
+      valueOf(fromKey),
+      valueOf(toKey),
+      strings.value(callId),
       cseq,
       cseqOffset,
-      fromTag,
-      toTag,
-      branch,
+      valueOf(fromTag),
+      valueOf(toTag),
+      valueOf(branch),
       branchOffset,
-      sentBy,
+      valueOf(sentBy),
       viaCount,
-      routeKey,
+      valueOf(routeKey),
       m.index < trace.meta.length ? trace.meta[m.index] : undefined,
       rare,
     );
@@ -418,11 +475,13 @@ class Summary implements MessageSummary {
   }
 }
 
-export function summarize(trace: Trace): MessageSummary[] {
-  const read = summarizer(trace);
-  const out: MessageSummary[] = new Array(trace.messages.length);
-  for (let i = 0; i < trace.messages.length; i++) out[i] = read(trace.messages.at(i));
-  return out;
+export function summarize(trace: Trace): { summaries: MessageSummary[]; keys: SummaryKeys } {
+  const count = trace.messages.length;
+  const keys = keysFor(count);
+  const read = summarizer(trace, keys);
+  const summaries: MessageSummary[] = new Array(count);
+  for (let i = 0; i < count; i++) summaries[i] = read(trace.messages.at(i));
+  return { summaries, keys };
 }
 
 keepShape(new Strings(''));

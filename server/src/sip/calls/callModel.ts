@@ -75,7 +75,7 @@ export function transactionMethod(method: string): string {
  */
 class TransactionIndex {
   /** Transactions by the id of their branch, when it has the magic cookie. */
-  private readonly byBranch: Array<Transaction[] | undefined> = [];
+  private readonly byBranch = new ById<Transaction[]>();
   private readonly rfc2543 = new Map<string, Transaction>();
   private readonly sentBy: number[] = [];
   private readonly methods: string[] = [];
@@ -92,7 +92,7 @@ class TransactionIndex {
   find(s: MessageSummary, method = transactionMethod(s.method)): Transaction | undefined {
     const branch = this.keys.branch[s.index];
     if (branch >= 0) {
-      const list = this.byBranch[branch];
+      const list = this.byBranch.get(branch);
       if (!list) return undefined;
       // The latest one wins: a reused branch opens a new transaction that takes over the branch.
       const sentBy = this.keys.sentBy[s.index];
@@ -112,7 +112,11 @@ class TransactionIndex {
     this.sentBy.push(this.keys.sentBy[s.index]);
     this.methods.push(method);
     const branch = this.keys.branch[s.index];
-    if (branch >= 0) (this.byBranch[branch] ??= []).push(t);
+    if (branch >= 0) {
+      const list = this.byBranch.get(branch);
+      if (list) list.push(t);
+      else this.byBranch.set(branch, [t]);
+    }
     else this.rfc2543.set(TransactionIndex.key2543(s, method), t);
     return t;
   }
@@ -215,17 +219,44 @@ export function buildCallModel(trace: Trace): CallModel {
   };
 }
 
-/** Message indexes grouped by a kept string, found by its id: one Map lookup per group, not per message. */
+/**
+ * Values by the id of a kept string. Ids are sparse (each table sees only some fields' ids) and can
+ * pass 100,000, where a plain array indexed by them would turn into a slow dictionary.
+ */
+class ById<T> {
+  private readonly values: T[] = [];
+  /** Per id: 1 + the position of its value in `values`, 0 for none. */
+  private slots = new Int32Array(1024);
+
+  get(id: number): T | undefined {
+    return id < this.slots.length && this.slots[id] > 0 ? this.values[this.slots[id] - 1] : undefined;
+  }
+
+  set(id: number, value: T): void {
+    if (id >= this.slots.length) {
+      const slots = new Int32Array(Math.max(this.slots.length * 2, id + 1));
+      slots.set(this.slots);
+      this.slots = slots;
+    }
+    this.slots[id] = this.values.push(value);
+  }
+}
+
+/** Message indexes grouped by a kept string, found by its id: one Map entry per group, no Map lookup per message. */
 class Groups {
   readonly byKey = new Map<string, number[]>();
-  private readonly lists: Array<number[] | undefined> = [];
+  private readonly lists = new ById<number[]>();
 
   /** Adds `index` to the group of `key`, whose id is `id` (-1 for no key: not grouped). */
   add(id: number, key: string | undefined, index: number): void {
     if (id < 0) return;
-    const list = this.lists[id];
+    const list = this.lists.get(id);
     if (list) list.push(index);
-    else this.byKey.set(key!, (this.lists[id] = [index]));
+    else {
+      const created = [index];
+      this.lists.set(id, created);
+      this.byKey.set(key!, created);
+    }
   }
 }
 
@@ -321,3 +352,4 @@ export function* retries(calls: CallModel): Iterable<Retry> {
 
 keepShape(new TransactionIndex([], keysFor(0)));
 keepShape(new Groups());
+keepShape(new ById());

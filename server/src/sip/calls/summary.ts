@@ -116,11 +116,13 @@ export function uriKey(uri: string | undefined): string | undefined {
   return uri === undefined ? undefined : uriKeyOf(uri, 0, uri.length);
 }
 
-const METHOD_NAMES = METHODS.map((m) => m.name);
+/** The catalogue's method names by length. */
+const METHODS_BY_LENGTH: string[][] = [];
+for (const { name } of METHODS) (METHODS_BY_LENGTH[name.length] ??= []).push(name);
 
 /** The method written at text[from, to): the catalogue's own string for a known one, so methods compare and hash as constants. */
 function methodName(text: string, from: number, to: number): string {
-  for (const name of METHOD_NAMES) if (name.length === to - from && text.startsWith(name, from)) return name;
+  for (const name of METHODS_BY_LENGTH[to - from] ?? NONE) if (text.startsWith(name, from)) return name;
   return text.slice(from, to);
 }
 
@@ -315,15 +317,16 @@ function summarizer(trace: Trace, keys: SummaryKeys): (m: SipMessage) => Message
         if (isRequest) {
           const uri = addressSpan(text, from, to);
           fromKey = uriKeyId(strings, uri.start, uri.end);
-        }
-        fromTag = spanId(headerParam(text, from, to, 'tag'));
+          // The tag follows the address (only blanks and a `>` lie between): the address is not read twice.
+          fromTag = spanId(headerParam(text, uri.end, to, 'tag'));
+        } else fromTag = spanId(headerParam(text, from, to, 'tag'));
       } else if (id === ids.to && !(seen & 8)) {
         seen |= 8;
         if (isRequest) {
           const uri = addressSpan(text, from, to);
           toKey = uriKeyId(strings, uri.start, uri.end);
-        }
-        toTag = spanId(headerParam(text, from, to, 'tag'));
+          toTag = spanId(headerParam(text, uri.end, to, 'tag'));
+        } else toTag = spanId(headerParam(text, from, to, 'tag'));
       } else if (id === ids.retryAfter && !(seen & 16)) {
         seen |= 16;
         let end = from;

@@ -137,6 +137,13 @@ function unfolded(text: string, from: number, to: number): string {
   return raw.includes('\n') ? raw.replace(/[ \t]*\r?\n[ \t]+/g, ' ') : raw;
 }
 
+/** Whether text[a, a + length) and text[b, b + length) hold the same characters. */
+function sameText(text: string, a: number, b: number, length: number): boolean {
+  let k = 0;
+  while (k < length && text.charCodeAt(a + k) === text.charCodeAt(b + k)) k++;
+  return k === length;
+}
+
 /**
  * One string per distinct value. Call-IDs, tags, branches, hosts and URIs repeat from message to
  * message; kept once for the whole trace instead of once per message, they were a third of the
@@ -172,12 +179,14 @@ class Strings {
       const known = this.values[id];
       if (known.length !== length) continue;
       const start = this.starts[id];
-      let k = 0;
-      if (start >= 0) while (k < length && text.charCodeAt(start + k) === text.charCodeAt(from + k)) k++;
-      else while (k < length && known.charCodeAt(k) === text.charCodeAt(from + k)) k++;
-      if (k === length) return id;
+      if (start >= 0 ? sameText(text, start, from, length) : text.startsWith(known, from)) return id;
     }
     return this.keep(slot, hash, from, text.slice(from, to));
+  }
+
+  /** The id of text[span], or -1 for an absent or empty span. */
+  param(span: ParamSpan | undefined): number {
+    return span && span.end > span.start ? this.span(span.start, span.end) : -1;
   }
 
   /** The id of `value`, made from the text (unfolded, lower-cased). */
@@ -237,6 +246,59 @@ export interface SummaryKeys {
   readonly fromKey: Int32Array;
 }
 
+/**
+ * What a call's From or To says, kept per Call-ID: a call's messages mostly repeat the same header
+ * value, so when its text is the same as last time, the URI key and tag are taken from then instead
+ * of read and interned again (From and To were a third of the summaries' time).
+ */
+class AddressMemo {
+  /** Per Call-ID id: where the value last read starts (+1; 0 for none) and ends, its URI key id and its tag id. */
+  private starts = new Int32Array(1024);
+  private ends = new Int32Array(1024);
+  private keys = new Int32Array(1024);
+  private tags = new Int32Array(1024);
+  /** What the last read found: the URI key's id and the tag's id (-1 for none). */
+  key = -1;
+  tag = -1;
+
+  constructor(private readonly strings: Strings) {}
+
+  /** Reads the address header value text[from, to) of a message of the call `callId`. */
+  read(callId: number, from: number, to: number): void {
+    if (callId >= this.starts.length) this.grow(callId + 1);
+    const { strings } = this;
+    const text = strings.text;
+    const start = this.starts[callId] - 1;
+    if (start >= 0 && this.ends[callId] - start === to - from && sameText(text, start, from, to - from)) {
+      this.key = this.keys[callId];
+      this.tag = this.tags[callId];
+      return;
+    }
+    // Responses need only the tag, but a request of the call will likely repeat the value: both are read.
+    const uri = addressSpan(text, from, to);
+    this.key = uriKeyId(strings, uri.start, uri.end);
+    // The tag follows the address (only blanks and a `>` lie between): the address is not read twice.
+    this.tag = strings.param(headerParam(text, uri.end, to, 'tag'));
+    this.starts[callId] = from + 1;
+    this.ends[callId] = to;
+    this.keys[callId] = this.key;
+    this.tags[callId] = this.tag;
+  }
+
+  private grow(size: number): void {
+    const length = Math.max(size, this.starts.length * 2);
+    const grown = (old: Int32Array) => {
+      const array = new Int32Array(length);
+      array.set(old);
+      return array;
+    };
+    this.starts = grown(this.starts);
+    this.ends = grown(this.ends);
+    this.keys = grown(this.keys);
+    this.tags = grown(this.tags);
+  }
+}
+
 export function keysFor(count: number): SummaryKeys {
   return { callId: new Int32Array(count), branch: new Int32Array(count), sentBy: new Int32Array(count), requestUriKey: new Int32Array(count), fromKey: new Int32Array(count) };
 }
@@ -259,8 +321,8 @@ function summarizer(trace: Trace, keys: SummaryKeys): (m: SipMessage) => Message
   const valueOf = (id: number): string | undefined => (id < 0 ? undefined : strings.value(id));
   // A message without a Call-ID is grouped with those whose Call-ID is empty.
   const noCallId = strings.of('');
-  /** The id of text[span], or -1 for an absent or empty span. */
-  const spanId = (span: ParamSpan | undefined): number => (span && span.end > span.start ? strings.span(span.start, span.end) : -1);
+  const fromMemo = new AddressMemo(strings);
+  const toMemo = new AddressMemo(strings);
   return (m: SipMessage): MessageSummary => {
     const line = m.startLine;
     const isRequest = line.kind === 'request';
@@ -270,10 +332,10 @@ function summarizer(trace: Trace, keys: SummaryKeys): (m: SipMessage) => Message
     let cseq = NaN;
     let cseqOffset: number | undefined;
     let cseqMethod = '';
-    let fromKey = -1;
-    let fromTag = -1;
-    let toKey = -1;
-    let toTag = -1;
+    let fromValue = -1;
+    let fromValueEnd = 0;
+    let toValue = -1;
+    let toValueEnd = 0;
     let viaCount = 0;
     let topVia = -1;
     let topViaEnd = 0;
@@ -314,19 +376,12 @@ function summarizer(trace: Trace, keys: SummaryKeys): (m: SipMessage) => Message
         cseqMethod = methodName(text, end, to);
       } else if (id === ids.from && !(seen & 4)) {
         seen |= 4;
-        if (isRequest) {
-          const uri = addressSpan(text, from, to);
-          fromKey = uriKeyId(strings, uri.start, uri.end);
-          // The tag follows the address (only blanks and a `>` lie between): the address is not read twice.
-          fromTag = spanId(headerParam(text, uri.end, to, 'tag'));
-        } else fromTag = spanId(headerParam(text, from, to, 'tag'));
+        fromValue = from;
+        fromValueEnd = to;
       } else if (id === ids.to && !(seen & 8)) {
         seen |= 8;
-        if (isRequest) {
-          const uri = addressSpan(text, from, to);
-          toKey = uriKeyId(strings, uri.start, uri.end);
-          toTag = spanId(headerParam(text, uri.end, to, 'tag'));
-        } else toTag = spanId(headerParam(text, from, to, 'tag'));
+        toValue = from;
+        toValueEnd = to;
       } else if (id === ids.retryAfter && !(seen & 16)) {
         seen |= 16;
         let end = from;
@@ -347,13 +402,28 @@ function summarizer(trace: Trace, keys: SummaryKeys): (m: SipMessage) => Message
         explicitExpiry = true;
       }
     }
+    // Read once the Call-ID is known, which usually comes after them.
+    let fromKey = -1;
+    let fromTag = -1;
+    if (fromValue >= 0) {
+      fromMemo.read(callId, fromValue, fromValueEnd);
+      if (isRequest) fromKey = fromMemo.key;
+      fromTag = fromMemo.tag;
+    }
+    let toKey = -1;
+    let toTag = -1;
+    if (toValue >= 0) {
+      toMemo.read(callId, toValue, toValueEnd);
+      if (isRequest) toKey = toMemo.key;
+      toTag = toMemo.tag;
+    }
     let branch = -1;
     let branchOffset: number | undefined;
     let cookie = false;
     let sentBy = -1;
     if (topVia >= 0) {
       const span = headerParam(text, topVia, topViaEnd, 'branch');
-      branch = spanId(span);
+      branch = strings.param(span);
       if (branch >= 0) {
         branchOffset = span!.start;
         cookie = text.startsWith(MAGIC_COOKIE, branchOffset);
@@ -488,4 +558,5 @@ export function summarize(trace: Trace): { summaries: MessageSummary[]; keys: Su
 }
 
 keepShape(new Strings(''));
+keepShape(new AddressMemo(new Strings('')));
 keepShape(new Summary(0, 0, 'request', '', 0, undefined, undefined, undefined, undefined, '', NaN, undefined, undefined, undefined, undefined, undefined, undefined, 0, undefined, undefined, undefined));

@@ -180,8 +180,7 @@ export function buildCallModel(trace: Trace): CallModel {
       transactionOf[s.index] = t.index;
     } else {
       t ??= index.open(s);
-      // A response is repeated when the transaction already has one with the same code and To tag.
-      if (t.responses.some((r) => summaries[r].code === s.code && summaries[r].toTag === s.toTag)) retransmission[s.index] = 1;
+      if (repeatsResponse(summaries, t.responses, s)) retransmission[s.index] = 1;
       t.responses.push(s.index);
       if (s.code >= 200 && t.final < 0) t.final = s.index;
       transactionOf[s.index] = t.index;
@@ -258,6 +257,15 @@ class Groups {
       this.byKey.set(key!, created);
     }
   }
+}
+
+/**
+ * A response is repeated when the transaction already has one with the same code and To tag. (A
+ * loop, not a closure over the summary: that would make each pass of the caller's loop allocate.)
+ */
+function repeatsResponse(summaries: readonly MessageSummary[], responses: readonly number[], s: MessageSummary): boolean {
+  for (const r of responses) if (summaries[r].code === s.code && summaries[r].toTag === s.toTag) return true;
+  return false;
 }
 
 function addTo(map: Map<string, number[]>, key: string | undefined, index: number): void {

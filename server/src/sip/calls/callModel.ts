@@ -116,8 +116,7 @@ class TransactionIndex {
       const list = this.byBranch.get(branch);
       if (list) list.push(t);
       else this.byBranch.set(branch, [t]);
-    }
-    else this.rfc2543.set(TransactionIndex.key2543(s, method), t);
+    } else this.rfc2543.set(TransactionIndex.key2543(s, method), t);
     return t;
   }
 }
@@ -246,15 +245,15 @@ class Groups {
   readonly byKey = new Map<string, number[]>();
   private readonly lists = new ById<number[]>();
 
-  /** Adds `index` to the group of `key`, whose id is `id` (-1 for no key: not grouped). */
+  /** Adds `index` to the group of `key`, whose id is `id`; no key, no group. */
   add(id: number, key: string | undefined, index: number): void {
-    if (id < 0) return;
+    if (key === undefined) return;
     const list = this.lists.get(id);
     if (list) list.push(index);
     else {
       const created = [index];
       this.lists.set(id, created);
-      this.byKey.set(key!, created);
+      this.byKey.set(key, created);
     }
   }
 }

@@ -149,8 +149,8 @@ function sameText(text: string, a: number, b: number, length: number): boolean {
  * message; kept once for the whole trace instead of once per message, they were a third of the
  * call model's memory. A value is looked up by its text range (open addressing on a hash of its
  * characters), so one seen before costs no slice; a value kept from the trace's text is compared
- * where it was first seen, character by character in the one flat text, which is much cheaper
- * than comparing against the kept slice. Each value also gets a number, the call model's keys.
+ * with the text where it was first seen, not with its slice (startsWith on the slice was the
+ * summaries' largest cost). Each value also gets a number: the call model's keys.
  */
 class Strings {
   /** Per slot: 1 + the id of the value there, 0 for none. */
@@ -299,6 +299,7 @@ class AddressMemo {
   }
 }
 
+/** Keys for `count` messages, to be filled in. */
 export function keysFor(count: number): SummaryKeys {
   return { callId: new Int32Array(count), branch: new Int32Array(count), sentBy: new Int32Array(count), requestUriKey: new Int32Array(count), fromKey: new Int32Array(count) };
 }

@@ -299,6 +299,27 @@ class AddressMemo {
   }
 }
 
+/**
+ * The last value a field of the summaries was read from: the next message mostly belongs to the
+ * same call and transaction and repeats it, which one comparison tells without hashing it again.
+ */
+class Recent {
+  private start = 0;
+  private length = -1;
+  private id = -1;
+
+  constructor(private readonly strings: Strings) {}
+
+  /** The id of text[from, to). */
+  span(from: number, to: number): number {
+    const length = to - from;
+    if (length === this.length && sameText(this.strings.text, this.start, from, length)) return this.id;
+    this.start = from;
+    this.length = length;
+    return (this.id = this.strings.span(from, to));
+  }
+}
+
 /** Keys for `count` messages, to be filled in. */
 export function keysFor(count: number): SummaryKeys {
   return { callId: new Int32Array(count), branch: new Int32Array(count), sentBy: new Int32Array(count), requestUriKey: new Int32Array(count), fromKey: new Int32Array(count) };
@@ -324,6 +345,9 @@ function summarizer(trace: Trace, keys: SummaryKeys): (m: SipMessage) => Message
   const noCallId = strings.of('');
   const fromMemo = new AddressMemo(strings);
   const toMemo = new AddressMemo(strings);
+  const recentCallId = new Recent(strings);
+  const recentBranch = new Recent(strings);
+  const recentSentBy = new Recent(strings);
   return (m: SipMessage): MessageSummary => {
     const line = m.startLine;
     const isRequest = line.kind === 'request';
@@ -366,7 +390,7 @@ function summarizer(trace: Trace, keys: SummaryKeys): (m: SipMessage) => Message
         }
       } else if (id === ids.callId && !(seen & 1)) {
         seen |= 1;
-        callId = indexOfCode(text, LF, from, to) < 0 ? strings.span(from, to) : strings.of(unfolded(text, from, to));
+        callId = indexOfCode(text, LF, from, to) < 0 ? recentCallId.span(from, to) : strings.of(unfolded(text, from, to));
       } else if (id === ids.cseq && !(seen & 2)) {
         seen |= 2;
         let end = from;
@@ -424,9 +448,9 @@ function summarizer(trace: Trace, keys: SummaryKeys): (m: SipMessage) => Message
     let sentBy = -1;
     if (topVia >= 0) {
       const span = headerParam(text, topVia, topViaEnd, 'branch');
-      branch = strings.param(span);
-      if (branch >= 0) {
-        branchOffset = span!.start;
+      if (span && span.end > span.start) {
+        branch = recentBranch.span(span.start, span.end);
+        branchOffset = span.start;
         cookie = text.startsWith(MAGIC_COOKIE, branchOffset);
       }
       // SIP / 2.0 / UDP host:port;…: the sent-by follows the transport, after the second slash.
@@ -437,7 +461,7 @@ function summarizer(trace: Trace, keys: SummaryKeys): (m: SipMessage) => Message
       while (i < topViaEnd && isLws(text.charCodeAt(i))) i++;
       let end = i;
       while (end < topViaEnd && !isLws(text.charCodeAt(end)) && text.charCodeAt(end) !== SEMI) end++;
-      if (end > i) sentBy = hasUpper(text, i, end) ? strings.of(text.slice(i, end).toLowerCase()) : strings.span(i, end);
+      if (end > i) sentBy = hasUpper(text, i, end) ? strings.of(text.slice(i, end).toLowerCase()) : recentSentBy.span(i, end);
     }
     const viasWanted = !cookie || (line.kind === 'response' && line.code === 503);
     const requestUriKey = line.kind === 'request' ? uriKeyId(strings, line.uriOffset, line.uriEnd) : -1;
@@ -560,4 +584,5 @@ export function summarize(trace: Trace): { summaries: MessageSummary[]; keys: Su
 
 keepShape(new Strings(''));
 keepShape(new AddressMemo(new Strings('')));
+keepShape(new Recent(new Strings('')));
 keepShape(new Summary(0, 0, 'request', '', 0, undefined, undefined, undefined, undefined, '', NaN, undefined, undefined, undefined, undefined, undefined, undefined, 0, undefined, undefined, undefined));

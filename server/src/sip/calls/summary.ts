@@ -2,7 +2,7 @@
 // pass over the message's rows of the header table: no header objects, no regular expressions.
 import { MessageMeta, SipMessage, Trace } from '../model';
 import { ParamSpan, addressSpan, headerParam, parseDigits, scanValue } from '../values';
-import { AT, COLON, COMMA, GT, LF, QUESTION, SEMI, SLASH, indexOfCode, isLws, startsWithIgnoreCase } from '../chars';
+import { AT, COLON, GT, LF, QUESTION, SEMI, SLASH, indexOfCode, isLws, startsWithIgnoreCase } from '../chars';
 import { METHODS } from '../catalog/methods';
 import { keepShape } from '../shapes';
 
@@ -348,6 +348,18 @@ function summarizer(trace: Trace, keys: SummaryKeys): (m: SipMessage) => Message
   const recentCallId = new Recent(strings);
   const recentBranch = new Recent(strings);
   const recentSentBy = new Recent(strings);
+  // The first comma at or after commaFrom (text.length for none), found by the native search and
+  // reused while the Via rows, which come in text order, lie before it: each character is searched once.
+  let commaFrom = 0;
+  let comma = -1;
+  const hasComma = (from: number, to: number): boolean => {
+    if (from < commaFrom || from > comma) {
+      commaFrom = from;
+      comma = text.indexOf(',', from);
+      if (comma < 0) comma = text.length;
+    }
+    return comma < to;
+  };
   return (m: SipMessage): MessageSummary => {
     const line = m.startLine;
     const isRequest = line.kind === 'request';
@@ -377,7 +389,7 @@ function summarizer(trace: Trace, keys: SummaryKeys): (m: SipMessage) => Message
       const to = headers.valueEndOf(row);
       if (id === ids.via) {
         // Only the top two Via values are kept (transactions, proxies); the rest are counted.
-        const elements = indexOfCode(text, COMMA, from, to) < 0 ? [from, to] : scanValue(text, from, to, true).elements;
+        const elements = hasComma(from, to) ? scanValue(text, from, to, true).elements : [from, to];
         for (let k = 0; k < elements.length; k += 2) {
           if (viaCount === 0) {
             topVia = elements[k];

@@ -2,7 +2,7 @@
 // retransmissions, which ACK or CANCEL belongs to which INVITE, and which later request retried a
 // request after its 3xx or 503.
 import { Trace } from '../model';
-import { MAGIC_COOKIE, MessageSummary, summarize, uriKey } from './summary';
+import { MessageSummary, SummaryKeys, keysFor, summarize, uriKey } from './summary';
 import { keepShape } from '../shapes';
 
 export interface Transaction {
@@ -71,28 +71,34 @@ export function transactionMethod(method: string): string {
 /**
  * Finds transactions as RFC 3261 §17.1.3 matches them: by top Via branch, sent-by and method, or,
  * for RFC 2543 peers without the magic cookie, by Call-ID, CSeq, method, From tag and top Via.
- * Branches are looked up first and compared field by field, so no key string is built per message.
+ * Branches and sent-bys are compared by their ids in `keys`, so no key string is built or read per message.
  */
 class TransactionIndex {
-  private readonly byBranch = new Map<string, Transaction[]>();
+  /** Transactions by the id of their branch, when it has the magic cookie. */
+  private readonly byBranch = new ById<Transaction[]>();
   private readonly rfc2543 = new Map<string, Transaction>();
-  private readonly sentBy: Array<string | undefined> = [];
+  private readonly sentBy: number[] = [];
   private readonly methods: string[] = [];
 
-  constructor(private readonly transactions: Transaction[]) {}
+  constructor(
+    private readonly transactions: Transaction[],
+    private readonly keys: SummaryKeys,
+  ) {}
 
   private static key2543(s: MessageSummary, method: string): string {
     return `${s.callId}|${s.cseq}|${method}|${s.fromTag ?? ''}|${s.topVia ?? ''}`;
   }
 
   find(s: MessageSummary, method = transactionMethod(s.method)): Transaction | undefined {
-    if (s.branch?.startsWith(MAGIC_COOKIE)) {
-      const list = this.byBranch.get(s.branch);
+    const branch = this.keys.branch[s.index];
+    if (branch >= 0) {
+      const list = this.byBranch.get(branch);
       if (!list) return undefined;
       // The latest one wins: a reused branch opens a new transaction that takes over the branch.
+      const sentBy = this.keys.sentBy[s.index];
       for (let k = list.length - 1; k >= 0; k--) {
         const t = list[k];
-        if (this.methods[t.index] === method && this.sentBy[t.index] === s.sentBy) return t;
+        if (this.methods[t.index] === method && this.sentBy[t.index] === sentBy) return t;
       }
       return undefined;
     }
@@ -103,12 +109,13 @@ class TransactionIndex {
     const method = transactionMethod(s.method);
     const t: Transaction = { index: this.transactions.length, method: s.method, request: -1, retransmissions: [], responses: [], final: -1, ack: -1, cancel: -1 };
     this.transactions.push(t);
-    this.sentBy.push(s.sentBy);
+    this.sentBy.push(this.keys.sentBy[s.index]);
     this.methods.push(method);
-    if (s.branch?.startsWith(MAGIC_COOKIE)) {
-      const list = this.byBranch.get(s.branch);
+    const branch = this.keys.branch[s.index];
+    if (branch >= 0) {
+      const list = this.byBranch.get(branch);
       if (list) list.push(t);
-      else this.byBranch.set(s.branch, [t]);
+      else this.byBranch.set(branch, [t]);
     } else this.rfc2543.set(TransactionIndex.key2543(s, method), t);
     return t;
   }
@@ -131,10 +138,10 @@ export function isRetryTrigger(code: number): boolean {
   return (code >= 300 && code < 400) || code === 503;
 }
 
-/** `summaries` may be passed in when the caller has already read every message (diagnostics do). */
-export function buildCallModel(trace: Trace, summaries: MessageSummary[] = summarize(trace)): CallModel {
+export function buildCallModel(trace: Trace): CallModel {
+  const { summaries, keys } = summarize(trace);
   const transactions: Transaction[] = [];
-  const index = new TransactionIndex(transactions);
+  const index = new TransactionIndex(transactions, keys);
   const transactionOf = new Int32Array(summaries.length).fill(-1);
   const retransmission = new Uint8Array(summaries.length);
   const reusedBranch = new Set<number>();
@@ -172,25 +179,24 @@ export function buildCallModel(trace: Trace, summaries: MessageSummary[] = summa
       transactionOf[s.index] = t.index;
     } else {
       t ??= index.open(s);
-      // A response is repeated when the transaction already has one with the same code and To tag.
-      if (t.responses.some((r) => summaries[r].code === s.code && summaries[r].toTag === s.toTag)) retransmission[s.index] = 1;
+      if (repeatsResponse(summaries, t.responses, s)) retransmission[s.index] = 1;
       t.responses.push(s.index);
       if (s.code >= 200 && t.final < 0) t.final = s.index;
       transactionOf[s.index] = t.index;
     }
   }
 
-  const requestsTo = new Map<string, number[]>();
-  const requestsFrom = new Map<string, number[]>();
-  const calls = new Map<string, number[]>();
+  const calls = new Groups();
+  const requestsTo = new Groups();
+  const requestsFrom = new Groups();
   for (const s of summaries) {
-    addTo(calls, s.callId, s.index);
+    calls.add(keys.callId[s.index], s.callId, s.index);
     if (s.kind !== 'request' || s.method === 'ACK' || retransmission[s.index]) continue;
-    addTo(requestsTo, s.requestUriKey, s.index);
-    addTo(requestsFrom, s.fromKey, s.index);
+    requestsTo.add(keys.requestUriKey[s.index], s.requestUriKey, s.index);
+    requestsFrom.add(keys.fromKey[s.index], s.fromKey, s.index);
   }
 
-  const followUps = linkFollowUps(summaries, transactions, transactionOf, retransmission, calls, requestsFrom);
+  const followUps = linkFollowUps(summaries, transactions, transactionOf, retransmission, calls.byKey, requestsFrom.byKey);
   const retryRequests = new Set(followUps.values());
   let dialogs: Map<string, number[]> | undefined;
   return {
@@ -201,14 +207,64 @@ export function buildCallModel(trace: Trace, summaries: MessageSummary[] = summa
     followUps,
     retryRequests,
     reusedBranch,
-    calls,
+    calls: calls.byKey,
     // No rule needs them: made when asked for.
     get dialogs() {
       return (dialogs ??= groupDialogs(summaries));
     },
-    requestsTo,
-    requestsFrom,
+    requestsTo: requestsTo.byKey,
+    requestsFrom: requestsFrom.byKey,
   };
+}
+
+/**
+ * Values by the id of a kept string. Ids are sparse (each table sees only some fields' ids) and can
+ * pass 100,000, where a plain array indexed by them would turn into a slow dictionary.
+ */
+class ById<T> {
+  private readonly values: T[] = [];
+  /** Per id: 1 + the position of its value in `values`, 0 for none. */
+  private slots = new Int32Array(1024);
+
+  get(id: number): T | undefined {
+    return id < this.slots.length && this.slots[id] > 0 ? this.values[this.slots[id] - 1] : undefined;
+  }
+
+  set(id: number, value: T): void {
+    if (id >= this.slots.length) {
+      const slots = new Int32Array(Math.max(this.slots.length * 2, id + 1));
+      slots.set(this.slots);
+      this.slots = slots;
+    }
+    this.slots[id] = this.values.push(value);
+  }
+}
+
+/** Message indexes grouped by a kept string, found by its id: one Map entry per group, no Map lookup per message. */
+class Groups {
+  readonly byKey = new Map<string, number[]>();
+  private readonly lists = new ById<number[]>();
+
+  /** Adds `index` to the group of `key`, whose id is `id`; no key, no group. */
+  add(id: number, key: string | undefined, index: number): void {
+    if (key === undefined) return;
+    const list = this.lists.get(id);
+    if (list) list.push(index);
+    else {
+      const created = [index];
+      this.lists.set(id, created);
+      this.byKey.set(key, created);
+    }
+  }
+}
+
+/**
+ * A response is repeated when the transaction already has one with the same code and To tag. (A
+ * loop, not a closure over the summary: that would make each pass of the caller's loop allocate.)
+ */
+function repeatsResponse(summaries: readonly MessageSummary[], responses: readonly number[], s: MessageSummary): boolean {
+  for (const r of responses) if (summaries[r].code === s.code && summaries[r].toTag === s.toTag) return true;
+  return false;
 }
 
 function addTo(map: Map<string, number[]>, key: string | undefined, index: number): void {
@@ -301,4 +357,6 @@ export function* retries(calls: CallModel): Iterable<Retry> {
   }
 }
 
-keepShape(new TransactionIndex([]));
+keepShape(new TransactionIndex([], keysFor(0)));
+keepShape(new Groups());
+keepShape(new ById());

@@ -2,7 +2,7 @@
 // pass over the message's rows of the header table: no header objects, no regular expressions.
 import { MessageMeta, SipMessage, Trace } from '../model';
 import { ParamSpan, addressSpan, headerParam, parseDigits, scanValue } from '../values';
-import { AT, COLON, COMMA, GT, LF, QUESTION, SEMI, SLASH, indexOfCode, isLws, startsWithIgnoreCase } from '../chars';
+import { AT, COLON, GT, LF, QUESTION, SEMI, SLASH, indexOfCode, isLws, startsWithIgnoreCase } from '../chars';
 import { METHODS } from '../catalog/methods';
 import { keepShape } from '../shapes';
 
@@ -62,11 +62,15 @@ function isAlpha(c: number): boolean {
   return isUpper(c) || (c >= 97 && c <= 122);
 }
 
+/** Where the key found by uriKeyAt starts, when it is written as is in the text. */
+let keyStart = 0;
+
 /**
  * Compares URIs the way a SIP engineer would for "the same target": scheme, user, host and port,
- * not parameters. Reads text[from, to); the usual lower-case spelling is returned as a slice.
+ * not parameters. Reads text[from, to): undefined when empty; for the usual lower-case spelling,
+ * the end of the key as written, from keyStart (so it can be kept without a slice); else the key.
  */
-export function uriKeyOf(text: string, from: number, to: number): string | undefined {
+function uriKeyAt(text: string, from: number, to: number): number | string | undefined {
   while (from < to && isLws(text.charCodeAt(from))) from++;
   while (to > from && isLws(text.charCodeAt(to - 1))) to--;
   if (from === to) return undefined;
@@ -88,20 +92,37 @@ export function uriKeyOf(text: string, from: number, to: number): string | undef
       upper = false;
     } else if (isUpper(c)) upper = true;
   }
-  if (at >= 0 && !upper && text.charCodeAt(from + 1) >= 97) return text.slice(from, end);
+  if (at >= 0 && !upper && text.charCodeAt(from + 1) >= 97) {
+    keyStart = from;
+    return end;
+  }
   const user = at >= 0 ? text.slice(colon + 1, at) : '';
   return `${text.slice(from, colon).toLowerCase()}:${user}@${text.slice(at >= 0 ? at + 1 : colon + 1, end).toLowerCase()}`;
+}
+
+/** The `uriKey` of the URI at text[from, to). */
+export function uriKeyOf(text: string, from: number, to: number): string | undefined {
+  const key = uriKeyAt(text, from, to);
+  return typeof key === 'number' ? text.slice(keyStart, key) : key;
+}
+
+/** The id of the kept `uriKey` of the URI at text[from, to), or -1. */
+function uriKeyId(strings: Strings, from: number, to: number): number {
+  const key = uriKeyAt(strings.text, from, to);
+  return key === undefined ? -1 : typeof key === 'number' ? strings.span(keyStart, key) : strings.of(key);
 }
 
 export function uriKey(uri: string | undefined): string | undefined {
   return uri === undefined ? undefined : uriKeyOf(uri, 0, uri.length);
 }
 
-const METHOD_NAMES = METHODS.map((m) => m.name);
+/** The catalogue's method names by length. */
+const METHODS_BY_LENGTH: string[][] = [];
+for (const { name } of METHODS) (METHODS_BY_LENGTH[name.length] ??= []).push(name);
 
 /** The method written at text[from, to): the catalogue's own string for a known one, so methods compare and hash as constants. */
 function methodName(text: string, from: number, to: number): string {
-  for (const name of METHOD_NAMES) if (name.length === to - from && text.startsWith(name, from)) return name;
+  for (const name of METHODS_BY_LENGTH[to - from] ?? NONE) if (text.startsWith(name, from)) return name;
   return text.slice(from, to);
 }
 
@@ -116,50 +137,196 @@ function unfolded(text: string, from: number, to: number): string {
   return raw.includes('\n') ? raw.replace(/[ \t]*\r?\n[ \t]+/g, ' ') : raw;
 }
 
+/** Whether text[a, a + length) and text[b, b + length) hold the same characters. */
+function sameText(text: string, a: number, b: number, length: number): boolean {
+  let k = 0;
+  while (k < length && text.charCodeAt(a + k) === text.charCodeAt(b + k)) k++;
+  return k === length;
+}
+
 /**
  * One string per distinct value. Call-IDs, tags, branches, hosts and URIs repeat from message to
  * message; kept once for the whole trace instead of once per message, they were a third of the
  * call model's memory. A value is looked up by its text range (open addressing on a hash of its
- * characters), so one seen before costs no slice.
+ * characters), so one seen before costs no slice; a value kept from the trace's text is compared
+ * with the text where it was first seen, not with its slice (startsWith on the slice was the
+ * summaries' largest cost). Each value also gets a number: the call model's keys.
  */
 class Strings {
+  /** Per slot: 1 + the id of the value there, 0 for none. */
+  private slots = new Int32Array(4096);
   private hashes = new Int32Array(4096);
-  private values: Array<string | undefined> = new Array<string | undefined>(4096).fill(undefined);
-  private size = 0;
+  /** Per id: where the value starts in `text`, or -1 for one made elsewhere (unfolded, lower-cased). */
+  private starts = new Int32Array(2048);
+  private readonly values: string[] = [];
 
-  /** source[from, to) as the one string kept for that value. */
-  of(source: string, from = 0, to = source.length): string {
+  constructor(readonly text: string) {}
+
+  value(id: number): string {
+    return this.values[id];
+  }
+
+  /** The id of text[from, to). */
+  span(from: number, to: number): number {
+    const text = this.text;
+    const length = to - from;
     let hash = 0x811c9dc5 | 0;
-    for (let i = from; i < to; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
-    const mask = this.values.length - 1;
+    for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const mask = this.slots.length - 1;
     let slot = hash & mask;
-    for (let known = this.values[slot]; known !== undefined; known = this.values[(slot = (slot + 1) & mask)]) {
-      if (this.hashes[slot] === hash && known.length === to - from && source.startsWith(known, from)) return known;
+    for (let id = this.slots[slot] - 1; id >= 0; id = this.slots[(slot = (slot + 1) & mask)] - 1) {
+      if (this.hashes[slot] !== hash) continue;
+      const known = this.values[id];
+      if (known.length !== length) continue;
+      const start = this.starts[id];
+      if (start >= 0 ? sameText(text, start, from, length) : text.startsWith(known, from)) return id;
     }
-    const value = from === 0 && to === source.length ? source : source.slice(from, to);
-    this.values[slot] = value;
+    return this.keep(slot, hash, from, text.slice(from, to));
+  }
+
+  /** The id of text[span], or -1 for an absent or empty span. */
+  param(span: ParamSpan | undefined): number {
+    return span && span.end > span.start ? this.span(span.start, span.end) : -1;
+  }
+
+  /** The id of `value`, made from the text (unfolded, lower-cased). */
+  of(value: string): number {
+    const length = value.length;
+    let hash = 0x811c9dc5 | 0;
+    for (let i = 0; i < length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    for (let id = this.slots[slot] - 1; id >= 0; id = this.slots[(slot = (slot + 1) & mask)] - 1) {
+      if (this.hashes[slot] === hash && this.values[id] === value) return id;
+    }
+    return this.keep(slot, hash, -1, value);
+  }
+
+  private keep(slot: number, hash: number, start: number, value: string): number {
+    const id = this.values.length;
+    this.values.push(value);
+    this.slots[slot] = id + 1;
     this.hashes[slot] = hash;
-    if (++this.size * 2 > this.values.length) this.grow();
-    return value;
+    if (id === this.starts.length) {
+      const starts = new Int32Array(id * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+    }
+    this.starts[id] = start;
+    if ((id + 1) * 2 > this.slots.length) this.grow();
+    return id;
   }
 
   private grow(): void {
-    const { hashes, values } = this;
+    const { slots, hashes } = this;
+    this.slots = new Int32Array(slots.length * 2);
     this.hashes = new Int32Array(hashes.length * 2);
-    this.values = new Array<string | undefined>(values.length * 2).fill(undefined);
-    const mask = this.values.length - 1;
-    for (let i = 0; i < values.length; i++) {
-      if (values[i] === undefined) continue;
+    const mask = this.slots.length - 1;
+    for (let i = 0; i < slots.length; i++) {
+      if (slots[i] === 0) continue;
       let slot = hashes[i] & mask;
-      while (this.values[slot] !== undefined) slot = (slot + 1) & mask;
-      this.values[slot] = values[i];
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = slots[i];
       this.hashes[slot] = hashes[i];
     }
   }
 }
 
-/** Reads the summary of each message of `trace`; the header names it needs are looked up once. */
-export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
+/**
+ * Per message, the ids of what the call model groups and matches on, so that it compares and
+ * indexes numbers instead of reaching for each string: the Call-ID, the top Via branch (-1 when it
+ * has no magic cookie), the sent-by, and the Request-URI and From keys of a request (-1 for none).
+ * Ids are shared by all fields: one value has one id.
+ */
+export interface SummaryKeys {
+  readonly callId: Int32Array;
+  readonly branch: Int32Array;
+  readonly sentBy: Int32Array;
+  readonly requestUriKey: Int32Array;
+  readonly fromKey: Int32Array;
+}
+
+/**
+ * What a call's From or To says, kept per Call-ID: a call's messages mostly repeat the same header
+ * value, so when its text is the same as last time, the URI key and tag are taken from then instead
+ * of read and interned again (From and To were a third of the summaries' time).
+ */
+class AddressMemo {
+  /** Per Call-ID id: where the value last read starts (+1; 0 for none) and ends, its URI key id and its tag id. */
+  private starts = new Int32Array(1024);
+  private ends = new Int32Array(1024);
+  private keys = new Int32Array(1024);
+  private tags = new Int32Array(1024);
+  /** What the last read found: the URI key's id and the tag's id (-1 for none). */
+  key = -1;
+  tag = -1;
+
+  constructor(private readonly strings: Strings) {}
+
+  /** Reads the address header value text[from, to) of a message of the call `callId`. */
+  read(callId: number, from: number, to: number): void {
+    if (callId >= this.starts.length) this.grow(callId + 1);
+    const { strings } = this;
+    const text = strings.text;
+    const start = this.starts[callId] - 1;
+    if (start >= 0 && this.ends[callId] - start === to - from && sameText(text, start, from, to - from)) {
+      this.key = this.keys[callId];
+      this.tag = this.tags[callId];
+      return;
+    }
+    // Responses need only the tag, but a request of the call will likely repeat the value: both are read.
+    const uri = addressSpan(text, from, to);
+    this.key = uriKeyId(strings, uri.start, uri.end);
+    // The tag follows the address (only blanks and a `>` lie between): the address is not read twice.
+    this.tag = strings.param(headerParam(text, uri.end, to, 'tag'));
+    this.starts[callId] = from + 1;
+    this.ends[callId] = to;
+    this.keys[callId] = this.key;
+    this.tags[callId] = this.tag;
+  }
+
+  private grow(size: number): void {
+    const length = Math.max(size, this.starts.length * 2);
+    const grown = (old: Int32Array) => {
+      const array = new Int32Array(length);
+      array.set(old);
+      return array;
+    };
+    this.starts = grown(this.starts);
+    this.ends = grown(this.ends);
+    this.keys = grown(this.keys);
+    this.tags = grown(this.tags);
+  }
+}
+
+/**
+ * The last value a field of the summaries was read from: the next message mostly belongs to the
+ * same call and transaction and repeats it, which one comparison tells without hashing it again.
+ */
+class Recent {
+  private start = 0;
+  private length = -1;
+  private id = -1;
+
+  constructor(private readonly strings: Strings) {}
+
+  /** The id of text[from, to). */
+  span(from: number, to: number): number {
+    const length = to - from;
+    if (length === this.length && sameText(this.strings.text, this.start, from, length)) return this.id;
+    this.start = from;
+    this.length = length;
+    return (this.id = this.strings.span(from, to));
+  }
+}
+
+/** Keys for `count` messages, to be filled in. */
+export function keysFor(count: number): SummaryKeys {
+  return { callId: new Int32Array(count), branch: new Int32Array(count), sentBy: new Int32Array(count), requestUriKey: new Int32Array(count), fromKey: new Int32Array(count) };
+}
+
+/** Reads the summary of each message of `trace` and its keys; the header names it needs are looked up once. */
+function summarizer(trace: Trace, keys: SummaryKeys): (m: SipMessage) => MessageSummary {
   const { text, headers } = trace;
   const ids = {
     via: headers.knownId('via'),
@@ -172,30 +339,47 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
     retryAfter: headers.knownId('retry-after'),
     route: headers.knownId('route'),
   };
-  const strings = new Strings();
-  const shared = <T extends string | undefined>(value: T): T => (value === undefined ? value : (strings.of(value) as T));
-  /** text[span] as the one string kept for its value, or undefined for an absent or empty span. */
-  const sharedSpan = (span: ParamSpan | undefined): string | undefined => (span && span.end > span.start ? strings.of(text, span.start, span.end) : undefined);
+  const strings = new Strings(text);
+  const valueOf = (id: number): string | undefined => (id < 0 ? undefined : strings.value(id));
+  // A message without a Call-ID is grouped with those whose Call-ID is empty.
+  const noCallId = strings.of('');
+  const fromMemo = new AddressMemo(strings);
+  const toMemo = new AddressMemo(strings);
+  const recentCallId = new Recent(strings);
+  const recentBranch = new Recent(strings);
+  const recentSentBy = new Recent(strings);
+  // The first comma at or after commaFrom (text.length for none), found by the native search and
+  // reused while the Via rows, which come in text order, lie before it: each character is searched once.
+  let commaFrom = 0;
+  let comma = -1;
+  const hasComma = (from: number, to: number): boolean => {
+    if (from < commaFrom || from > comma) {
+      commaFrom = from;
+      comma = text.indexOf(',', from);
+      if (comma < 0) comma = text.length;
+    }
+    return comma < to;
+  };
   return (m: SipMessage): MessageSummary => {
     const line = m.startLine;
     const isRequest = line.kind === 'request';
     // Contacts and their expiry matter for redirects only; reading them for every message costs time.
     const redirect = line.kind === 'response' && line.code >= 300 && line.code < 400;
-    let callId = '';
+    let callId = noCallId;
     let cseq = NaN;
     let cseqOffset: number | undefined;
     let cseqMethod = '';
-    let fromKey: string | undefined;
-    let fromTag: string | undefined;
-    let toKey: string | undefined;
-    let toTag: string | undefined;
+    let fromValue = -1;
+    let fromValueEnd = 0;
+    let toValue = -1;
+    let toValueEnd = 0;
     let viaCount = 0;
     let topVia = -1;
     let topViaEnd = 0;
     let secondVia = -1;
     let secondViaEnd = 0;
     let retryAfter: number | undefined;
-    let routeKey: string | undefined;
+    let routeKey = -1;
     let contacts: string[] | undefined;
     let explicitExpiry = false;
     let seen = 0; // bit per single-valued header already read: the first one counts
@@ -205,7 +389,7 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
       const to = headers.valueEndOf(row);
       if (id === ids.via) {
         // Only the top two Via values are kept (transactions, proxies); the rest are counted.
-        const elements = indexOfCode(text, COMMA, from, to) < 0 ? [from, to] : scanValue(text, from, to, true).elements;
+        const elements = hasComma(from, to) ? scanValue(text, from, to, true).elements : [from, to];
         for (let k = 0; k < elements.length; k += 2) {
           if (viaCount === 0) {
             topVia = elements[k];
@@ -218,7 +402,7 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
         }
       } else if (id === ids.callId && !(seen & 1)) {
         seen |= 1;
-        callId = indexOfCode(text, LF, from, to) < 0 ? strings.of(text, from, to) : strings.of(unfolded(text, from, to));
+        callId = indexOfCode(text, LF, from, to) < 0 ? recentCallId.span(from, to) : strings.of(unfolded(text, from, to));
       } else if (id === ids.cseq && !(seen & 2)) {
         seen |= 2;
         let end = from;
@@ -229,18 +413,12 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
         cseqMethod = methodName(text, end, to);
       } else if (id === ids.from && !(seen & 4)) {
         seen |= 4;
-        if (isRequest) {
-          const uri = addressSpan(text, from, to);
-          fromKey = uriKeyOf(text, uri.start, uri.end);
-        }
-        fromTag = sharedSpan(headerParam(text, from, to, 'tag'));
+        fromValue = from;
+        fromValueEnd = to;
       } else if (id === ids.to && !(seen & 8)) {
         seen |= 8;
-        if (isRequest) {
-          const uri = addressSpan(text, from, to);
-          toKey = uriKeyOf(text, uri.start, uri.end);
-        }
-        toTag = sharedSpan(headerParam(text, from, to, 'tag'));
+        toValue = from;
+        toValueEnd = to;
       } else if (id === ids.retryAfter && !(seen & 16)) {
         seen |= 16;
         let end = from;
@@ -249,7 +427,7 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
       } else if (id === ids.route && isRequest && !(seen & 32)) {
         seen |= 32;
         const uri = addressSpan(text, from, to);
-        routeKey = uriKeyOf(text, uri.start, uri.end);
+        routeKey = uriKeyId(strings, uri.start, uri.end);
       } else if (redirect && id === ids.contact) {
         const elements = scanValue(text, from, to, true).elements;
         for (let k = 0; k < elements.length; k += 2) {
@@ -261,13 +439,32 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
         explicitExpiry = true;
       }
     }
-    let branch: string | undefined;
+    // Read once the Call-ID is known, which usually comes after them.
+    let fromKey = -1;
+    let fromTag = -1;
+    if (fromValue >= 0) {
+      fromMemo.read(callId, fromValue, fromValueEnd);
+      if (isRequest) fromKey = fromMemo.key;
+      fromTag = fromMemo.tag;
+    }
+    let toKey = -1;
+    let toTag = -1;
+    if (toValue >= 0) {
+      toMemo.read(callId, toValue, toValueEnd);
+      if (isRequest) toKey = toMemo.key;
+      toTag = toMemo.tag;
+    }
+    let branch = -1;
     let branchOffset: number | undefined;
-    let sentBy: string | undefined;
+    let cookie = false;
+    let sentBy = -1;
     if (topVia >= 0) {
       const span = headerParam(text, topVia, topViaEnd, 'branch');
-      branch = sharedSpan(span);
-      if (branch !== undefined) branchOffset = span!.start;
+      if (span && span.end > span.start) {
+        branch = recentBranch.span(span.start, span.end);
+        branchOffset = span.start;
+        cookie = text.startsWith(MAGIC_COOKIE, branchOffset);
+      }
       // SIP / 2.0 / UDP host:port;…: the sent-by follows the transport, after the second slash.
       let i = topVia;
       for (let slashes = 0; i < topViaEnd && slashes < 2; i++) if (text.charCodeAt(i) === SLASH) slashes++;
@@ -276,10 +473,16 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
       while (i < topViaEnd && isLws(text.charCodeAt(i))) i++;
       let end = i;
       while (end < topViaEnd && !isLws(text.charCodeAt(end)) && text.charCodeAt(end) !== SEMI) end++;
-      if (end > i) sentBy = hasUpper(text, i, end) ? strings.of(text.slice(i, end).toLowerCase()) : strings.of(text, i, end);
+      if (end > i) sentBy = hasUpper(text, i, end) ? strings.of(text.slice(i, end).toLowerCase()) : recentSentBy.span(i, end);
     }
-    const viasWanted = branch === undefined || !branch.startsWith(MAGIC_COOKIE) || (line.kind === 'response' && line.code === 503);
-    const requestUri = line.kind === 'request' ? strings.of(text, line.uriOffset, line.uriEnd) : undefined;
+    const viasWanted = !cookie || (line.kind === 'response' && line.code === 503);
+    const requestUriKey = line.kind === 'request' ? uriKeyId(strings, line.uriOffset, line.uriEnd) : -1;
+    const i = m.index;
+    keys.callId[i] = callId;
+    keys.branch[i] = cookie ? branch : -1;
+    keys.sentBy[i] = sentBy;
+    keys.requestUriKey[i] = requestUriKey;
+    keys.fromKey[i] = fromKey;
     const rare =
       viasWanted || contacts || retryAfter !== undefined || explicitExpiry
         ? {
@@ -296,20 +499,20 @@ export function summarizer(trace: Trace): (m: SipMessage) => MessageSummary {
       line.kind,
       line.kind === 'request' ? methodName(text, line.methodOffset, line.methodEnd) : cseqMethod,
       line.kind === 'response' ? line.code : 0,
-      requestUri,
-      shared(line.kind === 'request' ? uriKeyOf(text, line.uriOffset, line.uriEnd) : undefined),
-      shared(fromKey),
-      shared(toKey),
-      callId,
+      line.kind === 'request' ? strings.value(strings.span(line.uriOffset, line.uriEnd)) : undefined,
+      valueOf(requestUriKey),
+      valueOf(fromKey),
+      valueOf(toKey),
+      strings.value(callId),
       cseq,
       cseqOffset,
-      fromTag,
-      toTag,
-      branch,
+      valueOf(fromTag),
+      valueOf(toTag),
+      valueOf(branch),
       branchOffset,
-      sentBy,
+      valueOf(sentBy),
       viaCount,
-      shared(routeKey),
+      valueOf(routeKey),
       m.index < trace.meta.length ? trace.meta[m.index] : undefined,
       rare,
     );
@@ -382,12 +585,16 @@ class Summary implements MessageSummary {
   }
 }
 
-export function summarize(trace: Trace): MessageSummary[] {
-  const read = summarizer(trace);
-  const out: MessageSummary[] = new Array(trace.messages.length);
-  for (let i = 0; i < trace.messages.length; i++) out[i] = read(trace.messages.at(i));
-  return out;
+export function summarize(trace: Trace): { summaries: MessageSummary[]; keys: SummaryKeys } {
+  const count = trace.messages.length;
+  const keys = keysFor(count);
+  const read = summarizer(trace, keys);
+  const summaries: MessageSummary[] = new Array(count);
+  for (let i = 0; i < count; i++) summaries[i] = read(trace.messages.at(i));
+  return { summaries, keys };
 }
 
-keepShape(new Strings());
+keepShape(new Strings(''));
+keepShape(new AddressMemo(new Strings('')));
+keepShape(new Recent(new Strings('')));
 keepShape(new Summary(0, 0, 'request', '', 0, undefined, undefined, undefined, undefined, '', NaN, undefined, undefined, undefined, undefined, undefined, undefined, 0, undefined, undefined, undefined));

@@ -12,14 +12,19 @@ export const rule = defineRule({
 
 Example: INVITE \`CSeq: 1 INVITE\`, then in the same dialog \`BYE\` with \`CSeq: 1 BYE\`.`,
   checkTrace({ trace, calls, report }) {
-    const last = new Map<string, MessageSummary>();
+    // The last request from each side (From tag) of each call. A call has a side or two: a short list
+    // per Call-ID, found without building a key string per request.
+    const last = new Map<string, MessageSummary[]>();
     for (const s of calls.summaries) {
       if (s.kind !== 'request' || s.method === 'ACK' || s.method === 'CANCEL' || calls.retransmission[s.index] || !Number.isFinite(s.cseq)) continue;
-      const side = `${s.callId}|${s.fromTag ?? ''}`;
-      const previous = last.get(side);
+      let sides = last.get(s.callId);
+      if (!sides) last.set(s.callId, (sides = []));
+      let side = 0;
+      while (side < sides.length && sides[side].fromTag !== s.fromTag) side++;
+      const previous = side < sides.length ? sides[side] : undefined;
       // The same request one hop further on (a proxy added its Via) is not a new request.
       if (previous && previous.cseq === s.cseq && previous.method === s.method && previous.viaCount !== s.viaCount) continue;
-      last.set(side, s);
+      sides[side] = s;
       if (!previous || s.toTag === undefined || calls.reusedBranch.has(s.index) || s.cseq > previous.cseq || s.cseqOffset === undefined) continue;
       report(
         s.cseqOffset,

@@ -2,7 +2,7 @@
 // pass over the message's rows of the header table: no header objects, no regular expressions.
 import { MessageMeta, SipMessage, Trace } from '../model';
 import { ParamSpan, addressSpan, headerParam, parseDigits, scanValue } from '../values';
-import { AT, COLON, GT, LF, QUESTION, SEMI, SLASH, indexOfCode, isLws, startsWithIgnoreCase } from '../chars';
+import { AT, COLON, GT, LF, QUESTION, SEMI, SLASH, hashChars, indexOfCode, isLws, sameChars, startsWithIgnoreCase } from '../chars';
 import { METHODS } from '../catalog/methods';
 import { keepShape } from '../shapes';
 
@@ -137,12 +137,6 @@ function unfolded(text: string, from: number, to: number): string {
   return raw.includes('\n') ? raw.replace(/[ \t]*\r?\n[ \t]+/g, ' ') : raw;
 }
 
-/** Whether text[a, a + length) and text[b, b + length) hold the same characters. */
-function sameText(text: string, a: number, b: number, length: number): boolean {
-  let k = 0;
-  while (k < length && text.charCodeAt(a + k) === text.charCodeAt(b + k)) k++;
-  return k === length;
-}
 
 /**
  * One string per distinct value. Call-IDs, tags, branches, hosts and URIs repeat from message to
@@ -170,8 +164,7 @@ class Strings {
   span(from: number, to: number): number {
     const text = this.text;
     const length = to - from;
-    let hash = 0x811c9dc5 | 0;
-    for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const hash = hashChars(text, from, to);
     const mask = this.slots.length - 1;
     let slot = hash & mask;
     for (let id = this.slots[slot] - 1; id >= 0; id = this.slots[(slot = (slot + 1) & mask)] - 1) {
@@ -179,7 +172,7 @@ class Strings {
       const known = this.values[id];
       if (known.length !== length) continue;
       const start = this.starts[id];
-      if (start >= 0 ? sameText(text, start, from, length) : text.startsWith(known, from)) return id;
+      if (start >= 0 ? sameChars(text, start, from, length) : text.startsWith(known, from)) return id;
     }
     return this.keep(slot, hash, from, text.slice(from, to));
   }
@@ -192,8 +185,7 @@ class Strings {
   /** The id of `value`, made from the text (unfolded, lower-cased). */
   of(value: string): number {
     const length = value.length;
-    let hash = 0x811c9dc5 | 0;
-    for (let i = 0; i < length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
+    const hash = hashChars(value, 0, length);
     const mask = this.slots.length - 1;
     let slot = hash & mask;
     for (let id = this.slots[slot] - 1; id >= 0; id = this.slots[(slot = (slot + 1) & mask)] - 1) {
@@ -269,7 +261,7 @@ class AddressMemo {
     const { strings } = this;
     const text = strings.text;
     const start = this.starts[callId] - 1;
-    if (start >= 0 && this.ends[callId] - start === to - from && sameText(text, start, from, to - from)) {
+    if (start >= 0 && this.ends[callId] - start === to - from && sameChars(text, start, from, to - from)) {
       this.key = this.keys[callId];
       this.tag = this.tags[callId];
       return;
@@ -313,7 +305,7 @@ class Recent {
   /** The id of text[from, to). */
   span(from: number, to: number): number {
     const length = to - from;
-    if (length === this.length && sameText(this.strings.text, this.start, from, length)) return this.id;
+    if (length === this.length && sameChars(this.strings.text, this.start, from, length)) return this.id;
     this.start = from;
     this.length = length;
     return (this.id = this.strings.span(from, to));

@@ -7,11 +7,7 @@ import { scanValue } from '../values';
 import { Rule, ValueContext } from './rule';
 import { structureOf } from './structuredHeaders';
 import { keepShape } from '../shapes';
-
-function sameText(text: string, a: number, b: number, length: number): boolean {
-  for (let k = 0; k < length; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
-  return true;
-}
+import { hashChars, sameChars } from '../chars';
 
 /**
  * The values of a run that gave no finding, each a name id and a range of the trace's text, in an
@@ -25,9 +21,7 @@ class CleanValues {
   private size = 0;
 
   static hash(text: string, id: number, from: number, to: number): number {
-    let hash = Math.imul(0x811c9dc5 ^ id, 0x01000193);
-    for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    return hash;
+    return hashChars(text, from, to, Math.imul(0x811c9dc5 ^ id, 0x01000193));
   }
 
   /** The slot holding the value, or ~slot of the free slot where it would go. */
@@ -37,7 +31,7 @@ class CleanValues {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const known = this.ids[slot];
       if (known < 0) return ~slot;
-      if (known === id && this.hashes[slot] === hash && this.lengths[slot] === length && sameText(text, this.starts[slot], from, length)) return slot;
+      if (known === id && this.hashes[slot] === hash && this.lengths[slot] === length && sameChars(text, this.starts[slot], from, length)) return slot;
     }
   }
 

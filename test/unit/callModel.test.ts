@@ -83,4 +83,8 @@ test('the URI key ignores parameters and the case of scheme and host, not of the
   const calls = model(request('INVITE', [], 'SIP:Bob@Biloxi.Example.COM:5060;transport=udp') + request('INVITE', [], 'sip:Bob@biloxi.example.com:5060'));
   assert.equal(calls.summaries[0].requestUriKey, 'sip:Bob@biloxi.example.com:5060');
   assert.equal(calls.summaries[1].requestUriKey, calls.summaries[0].requestUriKey);
+  // Only the scheme's first or last letter in upper case, with the rest of the URI as usually written.
+  for (const uri of ['Sip:Bob@biloxi.example.com:5060', 'siP:Bob@biloxi.example.com:5060', 'sIp:Bob@biloxi.example.com:5060;lr']) {
+    assert.equal(model(request('INVITE', [], uri)).summaries[0].requestUriKey, 'sip:Bob@biloxi.example.com:5060', uri);
+  }
 });

@@ -83,7 +83,9 @@ function uriKeyAt(text: string, from: number, to: number): number | string | und
   if (!known) return text.slice(from, to).toLowerCase();
   let end = colon + 1;
   let at = -1;
-  let upper = isUpper(text.charCodeAt(from));
+  // Upper case in the scheme or the host makes the key differ from the text; the user part is case-sensitive.
+  const schemeUpper = hasUpper(text, from, colon);
+  let upper = false;
   for (; end < to; end++) {
     const c = text.charCodeAt(end);
     if (c === SEMI || c === QUESTION || c === GT) break;
@@ -92,7 +94,7 @@ function uriKeyAt(text: string, from: number, to: number): number | string | und
       upper = false;
     } else if (isUpper(c)) upper = true;
   }
-  if (at >= 0 && !upper && text.charCodeAt(from + 1) >= 97) {
+  if (at >= 0 && !upper && !schemeUpper) {
     keyStart = from;
     return end;
   }

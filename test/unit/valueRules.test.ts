@@ -5,6 +5,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lintText, request } from '../helpers';
 import { parseDigits } from '../../server/src/sip/values';
+import { parseTrace } from '../../server/src/sip/parser';
+import { RULES } from '../../server/src/sip/rules';
+import { ValueChecker } from '../../server/src/sip/rules/valueRules';
+import { generateTrace } from '../bench/generateTrace';
 
 const spans = (text: string, code: string) => lintText(text).filter((f) => f.code === code).map((f) => f.offset);
 
@@ -30,6 +34,23 @@ test('a clean value seen again stays clean, and a different value after it is st
   const text = request('OPTIONS', [good]) + request('OPTIONS', [good]) + request('OPTIONS', ['Contact: <sip:alice@192.0.2.1>;;']);
   assert.equal(spans(text, 'sip.header.empty-element').length, 1);
   assert.equal(spans(text, 'sip.address.malformed').length, 0);
+});
+
+test('a table of clean values that fills up and starts again finds what a fresh check of every value finds', () => {
+  // A 1 MB trace has thousands of distinct values: with 1024 slots the table empties itself many times.
+  const { text } = generateTrace(1024 * 1024, 7);
+  const lines = text.split('\r\n');
+  // Malformed values, each twice, spread over the trace: after every 50th request line.
+  const requestLines = lines.flatMap((line, k) => (/^[A-Z]+ sip:\S+ SIP\/2\.0$/.test(line) ? [k] : []));
+  for (let n = requestLines.length - 1; n >= 0; n -= 50) lines.splice(requestLines[n] + 1, 0, 'Contact: <sip:a@example.com>;;', 'Contact: <sip:a@example.com>;;');
+  const trace = parseTrace(lines.join('\r\n'));
+  const valueRules = RULES.filter((r) => r.checkValue);
+  const all = (checker: ValueChecker) => [...trace.messages].flatMap((m) => checker.check(trace, m) ?? []);
+  const small = all(new ValueChecker(valueRules, 1024));
+  assert.ok(small.length >= 4, 'the malformed values are found');
+  assert.deepEqual(small, all(new ValueChecker(valueRules)));
+  // Against no memory at all: one checker per message.
+  assert.deepEqual(small, [...trace.messages].flatMap((m) => new ValueChecker(valueRules).check(trace, m) ?? []));
 });
 
 test('parseDigits reads what Number() reads, for short and long numbers alike, and nothing else', () => {

@@ -9,9 +9,13 @@ import { structureOf } from './structuredHeaders';
 import { keepShape } from '../shapes';
 import { hashChars, sameChars } from '../chars';
 
+/** The most slots the table of clean values grows to: 1 MB, whatever the size of the trace. */
+const MAX_SLOTS = 1 << 16;
+
 /**
  * The values of a run that gave no finding, each a name id and a range of the trace's text, in an
- * open-addressing table: looking one up allocates nothing.
+ * open-addressing table: looking one up allocates nothing. Values repeat close to each other (a
+ * call's messages follow one another), so a full table is emptied rather than grown for good.
  */
 class CleanValues {
   private ids = new Int32Array(1024).fill(-1);
@@ -19,6 +23,8 @@ class CleanValues {
   private starts = new Int32Array(1024);
   private lengths = new Int32Array(1024);
   private size = 0;
+
+  constructor(private readonly maxSlots = MAX_SLOTS) {}
 
   static hash(text: string, id: number, from: number, to: number): number {
     return hashChars(text, from, to, Math.imul(0x811c9dc5 ^ id, 0x01000193));
@@ -38,7 +44,13 @@ class CleanValues {
   /** Adds a value at the free slot `find` gave. */
   add(slot: number, id: number, hash: number, from: number, to: number): void {
     this.put(slot, id, hash, from, to - from);
-    if (++this.size * 2 > this.ids.length) this.grow();
+    if (++this.size * 2 <= this.ids.length) return;
+    if (this.ids.length < this.maxSlots) {
+      this.grow();
+    } else {
+      this.ids.fill(-1);
+      this.size = 0;
+    }
   }
 
   private put(slot: number, id: number, hash: number, start: number, length: number): void {
@@ -71,20 +83,24 @@ const NO_RULES: readonly Rule[] = [];
 export class ValueChecker {
   /** Per name id of the trace's header table: the rules that read fields with that name. */
   private rulesOf: Array<readonly Rule[] | undefined> = [];
-  private clean = new CleanValues();
+  private clean: CleanValues;
   private trace: Trace | undefined;
 
   constructor(
     /** Rules with a checkValue. */
     private readonly rules: readonly Rule[],
-  ) {}
+    /** The most slots of the table of clean values (tests make it small). */
+    private readonly maxSlots = MAX_SLOTS,
+  ) {
+    this.clean = new CleanValues(maxSlots);
+  }
 
   /** The findings of the value rules on the message's fields, each rule's in field order; undefined when there are none. */
   check(trace: Trace, message: SipMessage): Finding[] | undefined {
     if (trace !== this.trace) {
       this.trace = trace;
       this.rulesOf = [];
-      this.clean = new CleanValues();
+      this.clean = new CleanValues(this.maxSlots);
     }
     const { text, headers } = trace;
     let found: Finding[] | undefined;

@@ -4,15 +4,15 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { DETECT_FORMAT, DETECT_SAMPLE, DetectParams, DetectResult, TRACE_INFO, TRACE_SUMMARY, TraceInfo, TraceSummaryParams, TraceSummaryResult } from '../../server/src/protocol';
 import { CallFlowPanel, exportCallFlow } from './callFlowPanel';
 import { registerCaptures } from './captureEditor';
-import { SERVER_ENV, SERVER_EXEC_ARGV } from './serverFlags';
+import { SERVER_EXEC_ARGV } from './serverFlags';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV], env: { ...SERVER_ENV } } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'], env: { ...SERVER_ENV } } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'sip' }],

@@ -1,5 +1,5 @@
-// The Node flags and environment the extension starts its language server with. The benchmark
-// (test/bench/bench.ts) starts the server with these same, so that it measures the server as users run it.
+// The Node flags the extension starts its language server with. The benchmark (test/bench/bench.ts)
+// starts the server with this same list, so that it measures the server as users run it.
 
 /**
  * - Semi-spaces of at most 2 MB instead of V8's 16 MB. Reading a big trace allocates a burst of
@@ -13,13 +13,3 @@
  * The open and edit times stay the same with both (npm run bench, part c).
  */
 export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=2', '--v8-pool-size=1'];
-
-/**
- * Added to the server's environment. glibc raises its mmap threshold each time a large block is
- * freed, up to 32 MB, so the parse tables and call-model tables rebuilt after each edit then come
- * from the main heap, whose freed middle is never given back: about 4 MB of resident memory that
- * holds nothing after a 10 MB trace is read. Pinned at its default of 128 KiB, large blocks stay
- * mmapped and return to the system when freed. The open takes the same time (npm run bench, part
- * c). Other C libraries ignore the variable.
- */
-export const SERVER_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };

@@ -16,10 +16,9 @@
 // Env: BENCH_MB (trace size, default 10), BENCH_BIG_MB (default 100), BENCH_CAPTURE_MB (default 15), BENCH_CPU_PROF=<dir> (start the servers with --cpu-prof there),
 //      BENCH_PARTS (the parts to run after a and b, default cdefg; e.g. BENCH_PARTS=c, or de).
 // Both servers run as `node --expose-gc --require out/test/bench/gcOnSignal.js <server> --stdio`, so the
-// bench can also read their RSS after a full GC; the project's server also gets the flags and the
-// environment the extension starts it with (SERVER_EXEC_ARGV, SERVER_ENV, client/src/serverFlags.ts),
-// the floor none. Part c also measures the floor once more with those, to show how much of the
-// difference they make on their own.
+// bench can also read their RSS after a full GC; the project's server also gets the flags the extension
+// starts it with (SERVER_EXEC_ARGV, client/src/serverFlags.ts), the floor none. Part c also measures
+// the floor once more with those flags, to show how much of the difference they make on their own.
 import { spawn, ChildProcess } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,7 +33,7 @@ import { diagnose } from '../../server/src/sip/diagnose';
 import { generateTrace } from './generateTrace';
 import { measureCapture } from './captureBench';
 import { measureFlowPaint } from './flowPaint';
-import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../client/src/serverFlags';
+import { SERVER_EXEC_ARGV } from '../../client/src/serverFlags';
 
 const sip = require('sip') as { parse(message: string): { headers: Record<string, unknown>; content?: string } | undefined };
 
@@ -61,15 +60,9 @@ function findRoot(): string {
 }
 const ROOT = findRoot();
 /** Node arguments before `--stdio`: the project's server as the extension starts it, the floor server bare and with the same flags. */
-/** A server process: node arguments before `--stdio`, and what it adds to the environment. */
-interface ServerCommand {
-  readonly args: readonly string[];
-  readonly env?: Readonly<Record<string, string>>;
-}
-const FLOOR_SCRIPT = join(ROOT, 'out', 'test', 'bench', 'floorServer.js');
-const PROJECT_SERVER: ServerCommand = { args: [...SERVER_EXEC_ARGV, join(ROOT, 'dist', 'server.js')], env: SERVER_ENV };
-const FLOOR_SERVER: ServerCommand = { args: [FLOOR_SCRIPT] };
-const FLOOR_SERVER_WITH_FLAGS: ServerCommand = { args: [...SERVER_EXEC_ARGV, FLOOR_SCRIPT], env: SERVER_ENV };
+const PROJECT_SERVER = [...SERVER_EXEC_ARGV, join(ROOT, 'dist', 'server.js')];
+const FLOOR_SERVER = [join(ROOT, 'out', 'test', 'bench', 'floorServer.js')];
+const FLOOR_SERVER_WITH_FLAGS = [...SERVER_EXEC_ARGV, ...FLOOR_SERVER];
 
 // --- Small statistics and formatting -----------------------------------------------------------
 
@@ -140,10 +133,10 @@ class Server {
   private readonly completionWaiters = new Map<string, (at: number) => void>();
   private exitStatus: string | undefined;
 
-  constructor({ args, env }: ServerCommand) {
+  constructor(args: string[]) {
     const prof = process.env.BENCH_CPU_PROF;
     const flags = ['--expose-gc', ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), '--require', join(__dirname, 'gcOnSignal.js'), ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${resolve(prof)}`] : [])];
-    this.child = spawn(process.execPath, [...flags, ...args, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    this.child = spawn(process.execPath, [...flags, ...args, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.child.once('exit', (code, signal) => {
       this.exitStatus = `exited (code ${code}, signal ${signal})`;
       for (const [key, w] of this.waiters) w.reject(new Error(`server ${args.join(' ')} ${this.exitStatus} while waiting for diagnostics for ${key}`));
@@ -307,9 +300,9 @@ interface ProcessResult {
 }
 
 /** One fresh server process: cold open, edits, RSS, then a second (warm) open. */
-async function measureProcess(label: string, command: ServerCommand, p: number, text: string, edit: Edit, announces: boolean): Promise<ProcessResult> {
+async function measureProcess(label: string, args: string[], p: number, text: string, edit: Edit, announces: boolean): Promise<ProcessResult> {
   gc();
-  const server = new Server(command);
+  const server = new Server(args);
   try {
     await server.initialize();
     await sleep(SETTLE_MS);
@@ -399,8 +392,7 @@ function middleEdit(text: string, messages: readonly string[]): Edit {
 async function measureLsp(text: string, messages: readonly string[], bytes: number, sipParse: Timing): Promise<Row[]> {
   const edit = middleEdit(text, messages);
   console.log(`\nc. LSP over stdio: ${LSP_PROCESSES} fresh processes per server, alternating; each: initialize, open (cold) with the requests VS Code sends on open (symbols, code lenses, folding, hints), ${EDITS_PER_PROCESS} edits of line ${edit.line + 1}, a second open (warm)`);
-  const environment = Object.entries(SERVER_ENV).map(([k, v]) => `${k}=${v}`).join(' ');
-  console.log(`   the project's server starts with the extension's flags (${SERVER_EXEC_ARGV.join(' ')}) and environment (${environment}), the floor without; "floor+" is the floor with them`);
+  console.log(`   the project's server starts with the extension's flags (${SERVER_EXEC_ARGV.join(' ')}), the floor without; "floor+" is the floor with them`);
   const projectRuns: ProcessResult[] = [];
   const floorRuns: ProcessResult[] = [];
   const flaggedFloorRuns: ProcessResult[] = [];
@@ -554,12 +546,12 @@ async function measureBig(targetMb: number, lsp: boolean, cli: boolean): Promise
 async function measureBigLsp(text: string, bytes: number): Promise<Row[]> {
   console.log(`\nd. A ${mib(bytes)} trace over LSP: one process per server, open until complete`);
   const results: Array<{ complete: number; first: number; rss: number; peak: number; gc: number }> = [];
-  for (const [label, command, announces] of [
+  for (const [label, args, announces] of [
     ['project', PROJECT_SERVER, true],
     ['floor', FLOOR_SERVER, false],
   ] as const) {
     gc();
-    const server = new Server(command);
+    const server = new Server([...args]);
     try {
       await server.initialize();
       await sleep(SETTLE_MS);

@@ -9,8 +9,8 @@ import { structureOf } from './structuredHeaders';
 import { keepShape } from '../shapes';
 import { hashChars, sameChars } from '../chars';
 
-/** The most slots the table of clean values grows to: 1 MB, whatever the size of the trace. */
-const MAX_SLOTS = 1 << 16;
+/** The most slots the table of clean values grows to (64 KB): a call's values come again within a few thousand others. */
+const MAX_SLOTS = 1 << 12;
 
 /**
  * The values of a run that gave no finding, each a name id and a range of the trace's text, in an

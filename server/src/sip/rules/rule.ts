@@ -33,7 +33,7 @@ export interface ValueContext {
 
 /**
  * A check of one header field on its own, whose findings depend only on the field's name and
- * value: a run checks each distinct value once (valueRules.ts).
+ * value: a run does not check again a value that gave no finding (valueRules.ts).
  */
 export interface ValueCheck {
   /** The canonical names of the fields it reads, or 'structured' for every header structuredHeaders.ts knows. */

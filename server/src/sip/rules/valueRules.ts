@@ -79,7 +79,7 @@ class CleanValues {
 
 const NO_RULES: readonly Rule[] = [];
 
-/** The value rules of one run over a trace (one checkMessages call): a value is read once per run. */
+/** The value rules of one run over a trace (one checkMessages call), with the clean values it remembers. */
 export class ValueChecker {
   /** Per name id of the trace's header table: the rules that read fields with that name. */
   private rulesOf: Array<readonly Rule[] | undefined> = [];

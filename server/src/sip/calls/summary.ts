@@ -263,8 +263,13 @@ class AddressMemo {
 
   constructor(private readonly strings: Strings) {}
 
-  /** Reads the address header value text[from, to) of a message of the call `callId`. */
+  /** Reads the address header value text[from, to) of a message of the call `callId`; from -1 for a message without the header. */
   read(callId: number, from: number, to: number): void {
+    if (from < 0) {
+      this.key = -1;
+      this.tag = -1;
+      return;
+    }
     const slot = callId & (MEMO_SLOTS - 1);
     const { strings } = this;
     const text = strings.text;
@@ -428,20 +433,10 @@ function summarizer(trace: Trace, keys: SummaryKeys): (m: SipMessage) => Message
       }
     }
     // Read once the Call-ID is known, which usually comes after them.
-    let fromKey = -1;
-    let fromTag = -1;
-    if (fromValue >= 0) {
-      fromMemo.read(callId, fromValue, fromValueEnd);
-      if (isRequest) fromKey = fromMemo.key;
-      fromTag = fromMemo.tag;
-    }
-    let toKey = -1;
-    let toTag = -1;
-    if (toValue >= 0) {
-      toMemo.read(callId, toValue, toValueEnd);
-      if (isRequest) toKey = toMemo.key;
-      toTag = toMemo.tag;
-    }
+    fromMemo.read(callId, fromValue, fromValueEnd);
+    toMemo.read(callId, toValue, toValueEnd);
+    const fromKey = isRequest ? fromMemo.key : -1;
+    const toKey = isRequest ? toMemo.key : -1;
     let branch = -1;
     let branchOffset: number | undefined;
     let cookie = false;
@@ -494,8 +489,8 @@ function summarizer(trace: Trace, keys: SummaryKeys): (m: SipMessage) => Message
       strings.value(callId),
       cseq,
       cseqOffset,
-      valueOf(fromTag),
-      valueOf(toTag),
+      valueOf(fromMemo.tag),
+      valueOf(toMemo.tag),
       valueOf(branch),
       branchOffset,
       valueOf(sentBy),

@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParsedDocument } from './documents';
 import { getLanguageService } from './languageService';
 import { Finding } from './sip/model';
+import { IdleCollector, fullCollection } from './idleCollector';
 import { DEFAULT_SETTINGS, Settings, readSettings, ruleParameters } from './settings';
 import { CALL_FLOW, CALL_FLOW_EXPORT, DETECT_FORMAT, DetectParams, TRACE_INFO, TRACE_SUMMARY, readCallFlowExportParams, readCallFlowParams, readTraceSummaryParams } from './protocol';
 
@@ -64,6 +65,11 @@ const PART = 5000;
 /** A document longer than this is read a part at a time when opened. */
 const BIG_TEXT = 1 << 20;
 
+/** Quiet time after a big open before its garbage is collected: longer than the gaps within a burst of requests. */
+const QUIET_MS = 100;
+const collectGarbage = fullCollection();
+const collector = collectGarbage && new IdleCollector(collectGarbage, QUIET_MS);
+
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -118,6 +124,8 @@ async function validate(document: TextDocument): Promise<void> {
   const settings = await settingsFor(document.uri);
   const current = () => documents.get(document.uri)?.version === version;
   if (!current()) return;
+  // A big trace just opened, not an edit: only then is there garbage worth a collection.
+  const opening = reading.has(document.uri);
   try {
     try {
       if (document.getText().length > BIG_TEXT && !(await readInParts(document, settings, current))) return;
@@ -139,7 +147,7 @@ async function validate(document: TextDocument): Promise<void> {
       await yieldToEvents();
       if (!current()) return;
     }
-    await publish(traces.get(document), service.doValidation(document, settings), settings, true);
+    if ((await publish(traces.get(document), service.doValidation(document, settings), settings, true)) && opening) collector?.request();
   } catch (error) {
     // A bug in one rule must not take the server down with the user's document.
     connection.console.error(`sip-trace: validating ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -147,6 +155,7 @@ async function validate(document: TextDocument): Promise<void> {
 }
 
 function schedule(document: TextDocument): void {
+  collector?.activity();
   const previous = pending.get(document.uri);
   if (previous) clearImmediate(previous);
   pending.set(
@@ -182,6 +191,7 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 async function withDocument<T>(uri: string, fallback: T, run: (document: TextDocument) => T): Promise<T> {
+  collector?.activity();
   await reading.get(uri)?.done;
   const document = documents.get(uri);
   if (!document) return fallback;

@@ -3,7 +3,7 @@
 //   a. the generated trace (size, message count, what the project finds in it)
 //   b. in-process throughput: parseTrace, parseTrace + diagnose (all rules), the `sip` package's parse
 //   c. over LSP/stdio, dist/server.js against a floor server: open, one-line edit, memory (300 ms after
-//      the open, after 10 s idle, after a forced GC); for the project both the first diagnostics (the
+//      the open, after 10 s idle, after a forced GC: the target's); for the project both the first diagnostics (the
 //      top of the trace, or the edited message) and the complete ones (traceInfo says complete: every
 //      message and the rules across calls)
 //   d. a 100 MB trace over LSP (BENCH_BIG_MB, 0 to skip): open until complete, memory
@@ -427,8 +427,11 @@ async function measureLsp(text: string, messages: readonly string[], bytes: numb
   console.log(`         complete (every message and the rules across calls): project − floor ${ms(openCompleteExtra)} = ${ratio(openCompleteExtra / sipParse.best)}`);
   console.log(`   edit: first diagnostics (the edited message's) project − floor ${ms(editExtra)} (target ≤ 50 ms)  ${verdict(editExtra <= 50)}`);
   console.log(`         complete (trace-wide findings) project − floor ${ms(editCompleteExtra)} (target ≤ 300 ms)  ${verdict(editCompleteExtra <= 300)}`);
-  console.log(`   memory after open: project +${mib(memP)}, floor +${mib(memF)}, (project − floor) / file size = ${ratio(memRatio)} (target ≤ 2×)  ${verdict(memRatio <= 2)}`);
-  console.log(`   same after a forced full GC in both servers (what stays retained): project +${mib(gcP)}, floor +${mib(gcF)}, (project − floor) / file size = ${ratio(gcRatio)}`);
+  // The target is on the memory after a forced full GC in both servers, as the issue asks: 300 ms
+  // after the open the project has collected its own garbage (idleCollector.ts) and the floor has
+  // not, so that row compares unlike states and is shown for what a user sees.
+  console.log(`   memory 300 ms after open: project +${mib(memP)}, floor +${mib(memF)}, (project − floor) / file size = ${ratio(memRatio)}`);
+  console.log(`   after a forced full GC in both servers (what stays retained): project +${mib(gcP)}, floor +${mib(gcF)}, (project − floor) / file size = ${ratio(gcRatio)} (target ≤ 2×)  ${verdict(gcRatio <= 2)}`);
   const memFF = median(flaggedFloor.rssDelta);
   const gcFF = median(flaggedFloor.gcDelta);
   console.log(`   against the floor with the same flags: floor+ +${mib(memFF)} (after full GC +${mib(gcFF)}), (project − floor+) / file size = ${ratio((memP - memFF) / bytes)} (after full GC ${ratio((gcP - gcFF) / bytes)})`);
@@ -445,8 +448,8 @@ async function measureLsp(text: string, messages: readonly string[], bytes: numb
     ['LSP edit, complete, P − F', ms(editCompleteExtra), '≤ 300 ms', verdict(editCompleteExtra <= 300)],
     ['LSP 2nd open project / floor', `${ms(median(project.warmOpens))} / ${ms(median(floor.warmOpens))}`, '', ''],
     ['RSS after open P / F', `+${mib(memP)} / +${mib(memF)}`, '', ''],
-    ['(RSS P − F) / file size', `${mib(memP - memF)} / ${mib(bytes)} = ${ratio(memRatio)}`, '≤ 2×', verdict(memRatio <= 2)],
-    ['  same, after full GC', `+${mib(gcP)} / +${mib(gcF)} → ${ratio(gcRatio)}`, '', '(retained)'],
+    ['  (RSS P − F) / file size', `${mib(memP - memF)} / ${mib(bytes)} = ${ratio(memRatio)}`, '', ''],
+    ['RSS after full GC P / F, ÷ file', `+${mib(gcP)} / +${mib(gcF)} → ${ratio(gcRatio)}`, '≤ 2×', verdict(gcRatio <= 2)],
     [`  project ${IDLE_MS / 1000} s idle / floor GC'd`, `+${mib(idleP)} / +${mib(gcF)} → ${ratio(idleRatio)}`, '', '(V8 memory reducer)'],
     ['  floor with the flags too', `+${mib(memFF)} → ${ratio((memP - memFF) / bytes)}; GC'd +${mib(gcFF)} → ${ratio((gcP - gcFF) / bytes)}`, '', ''],
   ];

@@ -3,13 +3,14 @@
 import { Header, HeaderRows, SipMessage } from './model';
 import { canonicalHeaderName } from './headerNames';
 import { keepShape } from './shapes';
+import { splicedWide } from './wideRows';
 
 /**
  * A row is valueOffset, valueEnd and a word packing what is small in every real field: the name
  * id, the name's length, the gap from the name's end to the value (": "), and the blanks after the
  * value. The table lives as long as the document, so half the bytes of six plain numbers count. A
  * field whose numbers do not fit (a 300-char name, a value folded far below its name, a trace with
- * thousands of names) has WIDE for its word and its numbers in the table's `wide` map.
+ * thousands of names) has WIDE for its word and its numbers in the table's `wide` map (wideRows.ts).
  */
 const FIELDS = 3;
 const ID_BITS = 12;
@@ -119,12 +120,7 @@ export class HeaderTable implements HeaderRows {
         rows[at + 1] += offsetDelta;
       }
     }
-    const moved = from + inserted.size - to;
-    for (const [row, field] of this.wide) {
-      if (row < from) out.wide.set(row, field);
-      else if (row >= to) out.wide.set(row + moved, field);
-    }
-    for (const [row, field] of inserted.wide) out.wide.set(row + from, field);
+    out.wide = splicedWide(this.wide, from, to, inserted.wide, inserted.size);
     out.rows = rows;
     out.size = size;
     return out;

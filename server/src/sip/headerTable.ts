@@ -1,10 +1,40 @@
-// All header fields of a trace in one Int32Array, six numbers per field, so a 10 MB trace holds
-// a few MB of numbers instead of two hundred thousand objects. Header objects are made on demand.
+// All header fields of a trace in one Int32Array, three numbers per field, so a 10 MB trace holds
+// two MB of numbers instead of two hundred thousand objects. Header objects are made on demand.
 import { Header, HeaderRows, SipMessage } from './model';
 import { canonicalHeaderName } from './headerNames';
 import { keepShape } from './shapes';
+import { splicedWide } from './wideRows';
 
-const FIELDS = 6; // offset, nameEnd, valueOffset, valueEnd, end, name id
+/**
+ * A row is valueOffset, valueEnd and a word packing what is small in every real field: the name
+ * id, the name's length, the gap from the name's end to the value (": "), and the blanks after the
+ * value. The table lives as long as the document, so half the bytes of six plain numbers count. A
+ * field whose numbers do not fit (a 300-char name, a value folded far below its name, a trace with
+ * thousands of names) has WIDE for its word and its numbers in the table's `wide` map (wideRows.ts).
+ */
+const FIELDS = 3;
+const ID_BITS = 12;
+const NAME_BITS = 8;
+const GAP_BITS = 6;
+const TAIL_BITS = 5; // 31 bits in all: a packed word is never negative, unlike WIDE
+const ID_MASK = (1 << ID_BITS) - 1;
+const NAME_MASK = (1 << NAME_BITS) - 1;
+const GAP_MASK = (1 << GAP_BITS) - 1;
+const NAME_SHIFT = ID_BITS;
+const GAP_SHIFT = NAME_SHIFT + NAME_BITS;
+const TAIL_SHIFT = GAP_SHIFT + GAP_BITS;
+const WIDE = -1;
+
+/** The packed part of a row whose numbers do not fit in its word; relative, so a splice moves none. */
+interface WideField {
+  readonly id: number;
+  /** nameEnd - offset */
+  readonly nameLength: number;
+  /** valueOffset - nameEnd */
+  readonly gap: number;
+  /** end - valueEnd */
+  readonly tail: number;
+}
 
 /** Where a walk of the written names' trie starts. */
 export const NAME_ROOT = 1;
@@ -54,6 +84,8 @@ class WrittenNames {
 
 export class HeaderTable implements HeaderRows {
   private rows: Int32Array;
+  /** The rows whose word is WIDE, by row: none in a trace of usual fields. */
+  private wide = new Map<number, WideField>();
   private readonly names: string[];
   private readonly nameIds: Map<string, number>;
   private readonly written: WrittenNames;
@@ -86,11 +118,9 @@ export class HeaderTable implements HeaderRows {
       for (let at = tail; at < size * FIELDS; at += FIELDS) {
         rows[at] += offsetDelta;
         rows[at + 1] += offsetDelta;
-        rows[at + 2] += offsetDelta;
-        rows[at + 3] += offsetDelta;
-        rows[at + 4] += offsetDelta;
       }
     }
+    out.wide = splicedWide(this.wide, from, to, inserted.wide, inserted.size);
     out.rows = rows;
     out.size = size;
     return out;
@@ -136,14 +166,21 @@ export class HeaderTable implements HeaderRows {
       grown.set(this.rows);
       this.rows = grown;
     }
-    const at = this.size++ * FIELDS;
+    const row = this.size++;
+    const at = row * FIELDS;
     const rows = this.rows;
-    rows[at] = offset;
-    rows[at + 1] = nameEnd;
-    rows[at + 2] = valueOffset;
-    rows[at + 3] = valueEnd;
-    rows[at + 4] = end;
-    rows[at + 5] = id;
+    const nameLength = nameEnd - offset;
+    const gap = valueOffset - nameEnd;
+    const tail = end - valueEnd;
+    rows[at] = valueOffset;
+    rows[at + 1] = valueEnd;
+    // >>> makes a negative number large, so it does not fit either.
+    if (((id >>> ID_BITS) | (nameLength >>> NAME_BITS) | (gap >>> GAP_BITS) | (tail >>> TAIL_BITS)) === 0) {
+      rows[at + 2] = id | (nameLength << NAME_SHIFT) | (gap << GAP_SHIFT) | (tail << TAIL_SHIFT);
+    } else {
+      rows[at + 2] = WIDE;
+      this.wide.set(row, { id, nameLength, gap, tail });
+    }
   }
 
   /** Releases the unused part of the buffer once parsing is done. */
@@ -168,25 +205,33 @@ export class HeaderTable implements HeaderRows {
   }
 
   nameIdOf(row: number): number {
-    return this.rows[row * FIELDS + 5];
+    const word = this.rows[row * FIELDS + 2];
+    return word !== WIDE ? word & ID_MASK : this.wide.get(row)!.id;
   }
 
   valueOffsetOf(row: number): number {
-    return this.rows[row * FIELDS + 2];
+    return this.rows[row * FIELDS];
   }
 
   valueEndOf(row: number): number {
-    return this.rows[row * FIELDS + 3];
+    return this.rows[row * FIELDS + 1];
   }
 
   nameOf(row: number): string {
-    return this.names[this.rows[row * FIELDS + 5]];
+    return this.names[this.nameIdOf(row)];
   }
 
   header(row: number): Header {
     const at = row * FIELDS;
-    const r = this.rows;
-    return { name: this.names[r[at + 5]], offset: r[at], nameEnd: r[at + 1], valueOffset: r[at + 2], valueEnd: r[at + 3], end: r[at + 4] };
+    const valueOffset = this.rows[at];
+    const valueEnd = this.rows[at + 1];
+    const word = this.rows[at + 2];
+    const f = word !== WIDE ? undefined : this.wide.get(row)!;
+    const id = f ? f.id : word & ID_MASK;
+    const nameEnd = valueOffset - (f ? f.gap : (word >>> GAP_SHIFT) & GAP_MASK);
+    const offset = nameEnd - (f ? f.nameLength : (word >>> NAME_SHIFT) & NAME_MASK);
+    const end = valueEnd + (f ? f.tail : word >>> TAIL_SHIFT);
+    return { name: this.names[id], offset, nameEnd, valueOffset, valueEnd, end };
   }
 
   /** The message's header fields, in order, as objects (allocated per call: keep the result while you need it). */
@@ -211,7 +256,7 @@ export class HeaderTable implements HeaderRows {
   rowOf(first: number, count: number, id: number): number {
     if (id < 0) return -1;
     for (let row = first, last = first + count; row < last; row++) {
-      if (this.rows[row * FIELDS + 5] === id) return row;
+      if (this.nameIdOf(row) === id) return row;
     }
     return -1;
   }

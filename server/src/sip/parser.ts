@@ -413,7 +413,7 @@ function parseMessage(region: Region, lineStart: number, lineStop: number, state
     if (state.unreadable < 0) state.unreadable = firstUnreadableIn(text, state.gapStart, start);
     state.gapStart = Math.max(state.gapStart, bodyEnd);
   }
-  state.messages.add(start, bodyEnd, startLine, firstHeader, headerCount, headersEnd, headersUnterminated, lfLines, bodyOffset, bodyEnd);
+  state.messages.add(start, bodyEnd, startLine, firstHeader, headerCount, headersEnd, headersUnterminated, lfLines, bodyOffset);
   return bodyEnd;
 }
 

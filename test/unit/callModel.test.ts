@@ -112,6 +112,13 @@ test('summaries: kind, code, strings and offsets of requests and responses; the 
   assert.equal(invite.routeKey, 'sip:@proxy.example.com');
   assert.equal(invite.toKey, 'sip:bob@biloxi.example.com');
   assert.equal(invite.toTag, undefined);
+  // Strings sliced from the text where they lie, kept (Call-ID), or made (lower-cased sent-by, the catalogue's method).
+  assert.equal(invite.fromTag, '1928301774');
+  assert.equal(invite.branch, 'z9hG4bK776asdhds');
+  assert.equal(invite.callId, 'a84b4c76e66710@pc33.atlanta.example.com');
+  assert.equal(invite.method, 'INVITE');
+  assert.equal(redirect.toTag, 'a6c85cf');
+  assert.equal(model(request('INVITE').replace('UDP pc33.atlanta', 'UDP PC33.atlanta')).summaries.at(0).sentBy, 'pc33.atlanta.example.com');
   assert.equal(invite.offset, 0);
   assert.equal(invite.cseqOffset, text.indexOf('314159'));
   assert.equal(invite.branchOffset, text.indexOf('z9hG4bK776asdhds'));

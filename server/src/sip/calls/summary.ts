@@ -158,9 +158,18 @@ class Strings {
 
   constructor(readonly text: string) {}
 
-  /** The values by id, in an array of their length, to keep without the tables that find them. */
-  byId(): string[] {
-    return this.values.slice();
+  /** The values, to keep without the tables that find them; those of the ids in `asStrings` are kept as strings. */
+  kept(asStrings: Int32Array): KeptStrings {
+    const count = this.values.length;
+    const starts = this.starts.slice(0, count);
+    const ends = new Int32Array(count);
+    const strings: string[] = [];
+    for (const id of asStrings) starts[id] = -1;
+    for (let id = 0; id < count; id++) {
+      if (starts[id] >= 0) ends[id] = starts[id] + this.values[id].length;
+      else ends[id] = strings.push(this.values[id]) - 1;
+    }
+    return new KeptStrings(this.text, starts, ends, strings);
   }
 
   /** The id of text[from, to). */
@@ -224,6 +233,29 @@ class Strings {
       this.slots[slot] = slots[i];
       this.hashes[slot] = hashes[i];
     }
+  }
+}
+
+/**
+ * The strings of the summaries by id, for as long as the document is open. Most are written as is
+ * in the trace: they are kept as where they lie and sliced from it when read, instead of as 30,000
+ * strings per 10 MB of trace (a slice or a copy of 32 bytes or more each, the copy's characters two
+ * bytes each in a text with any character beyond Latin-1). The Call-IDs stay strings: the calls map
+ * keeps them anyway as its keys, and rules look calls up by them, which a string hashes only once.
+ */
+class KeptStrings {
+  constructor(
+    private readonly text: string,
+    /** Per id: where the value starts in the text, or -1 for one kept as a string. */
+    private readonly starts: Int32Array,
+    /** Per id: where the value ends in the text, or for one kept as a string, its place in `strings`. */
+    private readonly ends: Int32Array,
+    /** The Call-IDs and the values made elsewhere (unfolded, lower-cased, the catalogue's method names). */
+    private readonly strings: readonly string[],
+  ) {}
+
+  at(id: number): string {
+    return this.starts[id] >= 0 ? this.text.slice(this.starts[id], this.ends[id]) : this.strings[this.ends[id]];
   }
 }
 
@@ -544,8 +576,7 @@ type RareFacts = Pick<MessageSummary, 'topVia' | 'secondVia' | 'contacts' | 'ret
 export class Summaries implements Iterable<MessageSummary> {
   constructor(
     readonly columns: SummaryColumns,
-    /** The strings, by id. */
-    private readonly values: readonly string[],
+    private readonly strings: KeptStrings,
     /** By message index, for the few messages that have them. */
     readonly rare: ReadonlyMap<number, RareFacts>,
     /** The trace's: empty, or shorter than the messages, when the trace is not a log. */
@@ -562,7 +593,7 @@ export class Summaries implements Iterable<MessageSummary> {
 
   /** The string of `id`; undefined for -1. */
   value(id: number): string | undefined {
-    return id < 0 ? undefined : this.values[id];
+    return id < 0 ? undefined : this.strings.at(id);
   }
 
   at(index: number): MessageSummary {
@@ -697,13 +728,14 @@ export function summarize(trace: Trace): Summaries {
   const rare = new Map<number, RareFacts>();
   const read = summarizer(trace, strings, columns, rare);
   for (let i = 0; i < count; i++) read(trace.messages.at(i));
-  return new Summaries(columns, strings.byId(), rare, trace.meta);
+  return new Summaries(columns, strings.kept(columns.callId), rare, trace.meta);
 }
 
 keepShape(new Strings(''));
 keepShape(new AddressMemo(new Strings('')));
 keepShape(new Recent(new Strings('')));
 /** The summaries of no message: for the shapes kept of the classes that read summaries. */
-export const NO_SUMMARIES = new Summaries(columnsFor(0), [], new Map(), []);
+export const NO_SUMMARIES = new Summaries(columnsFor(0), new Strings('').kept(new Int32Array(0)), new Map(), []);
 
 keepShape(new SummaryView(NO_SUMMARIES, 0));
+keepShape(new KeptStrings('', new Int32Array(0), new Int32Array(0), []));

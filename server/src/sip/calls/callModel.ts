@@ -79,7 +79,7 @@ export function transactionMethod(method: string): string {
 /**
  * Finds transactions as RFC 3261 §17.1.3 matches them: by top Via branch, sent-by and method, or,
  * for RFC 2543 peers without the magic cookie, by Call-ID, CSeq, method, From tag and top Via.
- * Branches and sent-bys are compared by their ids in the summaries' columns, so no key string is
+ * Branches and sent-bys are compared by their ids (see summarize), so no key string is
  * built or read per message.
  */
 class TransactionIndex {
@@ -92,6 +92,8 @@ class TransactionIndex {
   constructor(
     private readonly transactions: Transaction[],
     private readonly summaries: Summaries,
+    /** Per message, the id of its top Via branch when it has the magic cookie, else -1. */
+    private readonly cookieBranch: Int32Array,
   ) {}
 
   private key2543(index: number, method: string): string {
@@ -102,8 +104,8 @@ class TransactionIndex {
 
   /** The transaction of message `index`, whose method for matching is `method`. */
   find(index: number, method: string): Transaction | undefined {
-    const { cookieBranch, sentBy } = this.summaries.columns;
-    const branch = cookieBranch[index];
+    const { sentBy } = this.summaries.columns;
+    const branch = this.cookieBranch[index];
     if (branch >= 0) {
       const list = this.byBranch.get(branch);
       if (!list) return undefined;
@@ -118,13 +120,13 @@ class TransactionIndex {
   }
 
   open(index: number, method: string): Transaction {
-    const { cookieBranch, sentBy } = this.summaries.columns;
+    const { sentBy } = this.summaries.columns;
     const matched = transactionMethod(method);
     const t: Transaction = { index: this.transactions.length, method, request: -1, retransmissions: NO_MESSAGES, responses: [], final: -1, ack: -1, cancel: -1 };
     this.transactions.push(t);
     this.sentBy.push(sentBy[index]);
     this.methods.push(matched);
-    const branch = cookieBranch[index];
+    const branch = this.cookieBranch[index];
     if (branch >= 0) {
       const list = this.byBranch.get(branch);
       if (list) list.push(t);
@@ -152,11 +154,11 @@ export function isRetryTrigger(code: number): boolean {
 }
 
 export function buildCallModel(trace: Trace): CallModel {
-  const summaries = summarize(trace);
+  const { summaries, cookieBranch } = summarize(trace);
   const { columns } = summaries;
   const count = summaries.length;
   const transactions: Transaction[] = [];
-  const index = new TransactionIndex(transactions, summaries);
+  const index = new TransactionIndex(transactions, summaries, cookieBranch);
   const transactionOf = new Int32Array(count).fill(-1);
   const retransmission = new Uint8Array(count);
   const reusedBranch = new Set<number>();
@@ -387,6 +389,6 @@ export function* retries(calls: CallModel): Iterable<Retry> {
   }
 }
 
-keepShape(new TransactionIndex([], NO_SUMMARIES));
+keepShape(new TransactionIndex([], NO_SUMMARIES, new Int32Array(0)));
 keepShape(new Groups(NO_SUMMARIES));
 keepShape(new ById());

@@ -5,6 +5,7 @@ import { ParamSpan, addressSpan, headerParam, parseDigits, scanValue } from '../
 import { AT, COLON, GT, LF, QUESTION, SEMI, SLASH, hashChars, indexOfCode, isLws, sameChars, startsWithIgnoreCase } from '../chars';
 import { METHODS } from '../catalog/methods';
 import { keepShape } from '../shapes';
+import { MessageTable } from '../messageTable';
 
 export interface MessageSummary {
   readonly index: number;
@@ -265,12 +266,11 @@ class KeptStrings {
  * so equal ids are equal strings and are compared and indexed as numbers. Offsets are -1 for none.
  */
 export interface SummaryColumns {
-  readonly offset: Int32Array;
   /** 1 for a response, 0 for a request. */
   readonly response: Uint8Array;
-  readonly code: Int32Array;
+  /** A status code has three digits; 0 for a request or a code that is not one. */
+  readonly code: Uint16Array;
   readonly method: Int32Array;
-  readonly requestUri: Int32Array;
   readonly requestUriKey: Int32Array;
   readonly fromKey: Int32Array;
   readonly toKey: Int32Array;
@@ -282,8 +282,6 @@ export interface SummaryColumns {
   readonly fromTag: Int32Array;
   readonly toTag: Int32Array;
   readonly branch: Int32Array;
-  /** The branch when it has the magic cookie (RFC 3261 §17.1.3 matching), else -1. */
-  readonly cookieBranch: Int32Array;
   readonly branchOffset: Int32Array;
   readonly sentBy: Int32Array;
   readonly viaCount: Int32Array;
@@ -367,11 +365,9 @@ class Recent {
 function columnsFor(count: number): SummaryColumns {
   const ids = () => new Int32Array(count);
   return {
-    offset: ids(),
     response: new Uint8Array(count),
-    code: ids(),
+    code: new Uint16Array(count),
     method: ids(),
-    requestUri: ids(),
     requestUriKey: ids(),
     fromKey: ids(),
     toKey: ids(),
@@ -381,7 +377,6 @@ function columnsFor(count: number): SummaryColumns {
     fromTag: ids(),
     toTag: ids(),
     branch: ids(),
-    cookieBranch: ids(),
     branchOffset: ids(),
     sentBy: ids(),
     viaCount: ids(),
@@ -390,10 +385,10 @@ function columnsFor(count: number): SummaryColumns {
 }
 
 /**
- * Reads the summary of each message of `trace` into `columns` and, for the few messages that have
- * them, `rare`; the header names it needs are looked up once.
+ * Reads the summary of each message of `trace` into `columns`, `cookieBranch` and, for the few
+ * messages that have them, `rare`; the header names it needs are looked up once.
  */
-function summarizer(trace: Trace, strings: Strings, columns: SummaryColumns, rare: Map<number, RareFacts>): (m: SipMessage) => void {
+function summarizer(trace: Trace, strings: Strings, columns: SummaryColumns, cookieBranch: Int32Array, rare: Map<number, RareFacts>): (m: SipMessage) => void {
   const { text, headers } = trace;
   const ids = {
     via: headers.knownId('via'),
@@ -533,11 +528,9 @@ function summarizer(trace: Trace, strings: Strings, columns: SummaryColumns, rar
     const viasWanted = !cookie || (line.kind === 'response' && line.code === 503);
     const requestUriKey = line.kind === 'request' ? uriKeyId(strings, line.uriOffset, line.uriEnd) : -1;
     const i = m.index;
-    columns.offset[i] = m.offset;
     columns.response[i] = isRequest ? 0 : 1;
     columns.code[i] = line.kind === 'response' ? line.code : 0;
     columns.method[i] = strings.of(line.kind === 'request' ? methodName(text, line.methodOffset, line.methodEnd) : cseqMethod);
-    columns.requestUri[i] = line.kind === 'request' ? strings.span(line.uriOffset, line.uriEnd) : -1;
     columns.requestUriKey[i] = requestUriKey;
     columns.fromKey[i] = fromKey;
     columns.toKey[i] = toKey;
@@ -547,7 +540,7 @@ function summarizer(trace: Trace, strings: Strings, columns: SummaryColumns, rar
     columns.fromTag[i] = fromMemo.tag;
     columns.toTag[i] = toMemo.tag;
     columns.branch[i] = branch;
-    columns.cookieBranch[i] = cookie ? branch : -1;
+    cookieBranch[i] = cookie ? branch : -1;
     columns.branchOffset[i] = branchOffset;
     columns.sentBy[i] = sentBy;
     columns.viaCount[i] = viaCount;
@@ -579,16 +572,27 @@ export class Summaries implements Iterable<MessageSummary> {
     private readonly strings: KeptStrings,
     /** By message index, for the few messages that have them. */
     readonly rare: ReadonlyMap<number, RareFacts>,
-    /** The trace's: empty, or shorter than the messages, when the trace is not a log. */
-    private readonly meta: ReadonlyArray<MessageMeta | undefined>,
+    /** What the trace keeps already: where each message starts, its start line, the log's meta. */
+    private readonly trace: Pick<Trace, 'text' | 'messages' | 'meta'>,
   ) {}
 
-  metaOf(index: number): MessageMeta | undefined {
-    return index < this.meta.length ? this.meta[index] : undefined;
+  get length(): number {
+    return this.columns.code.length;
   }
 
-  get length(): number {
-    return this.columns.offset.length;
+  offsetOf(index: number): number {
+    return this.trace.messages.offsetOf(index);
+  }
+
+  requestUriOf(index: number): string | undefined {
+    const line = this.trace.messages.at(index).startLine;
+    return line.kind === 'request' ? this.trace.text.slice(line.uriOffset, line.uriEnd) : undefined;
+  }
+
+  /** The log's meta; the trace's list is empty, or shorter than the messages, when the trace is not a log. */
+  metaOf(index: number): MessageMeta | undefined {
+    const { meta } = this.trace;
+    return index < meta.length ? meta[index] : undefined;
   }
 
   /** The string of `id`; undefined for -1. */
@@ -613,7 +617,7 @@ class SummaryView implements MessageSummary {
   ) {}
 
   get offset(): number {
-    return this.of.columns.offset[this.index];
+    return this.of.offsetOf(this.index);
   }
 
   get kind(): 'request' | 'response' {
@@ -629,7 +633,7 @@ class SummaryView implements MessageSummary {
   }
 
   get requestUri(): string | undefined {
-    return this.of.value(this.of.columns.requestUri[this.index]);
+    return this.of.requestUriOf(this.index);
   }
 
   get requestUriKey(): string | undefined {
@@ -721,21 +725,27 @@ function offsetOrNone(offset: number): number | undefined {
   return offset < 0 ? undefined : offset;
 }
 
-export function summarize(trace: Trace): Summaries {
+/**
+ * The summaries of the messages of `trace`, and per message the id of its top Via branch when it
+ * has the magic cookie (else -1), which only the building of the call model needs (RFC 3261
+ * §17.1.3 matching), so the summaries do not keep it.
+ */
+export function summarize(trace: Trace): { summaries: Summaries; cookieBranch: Int32Array } {
   const count = trace.messages.length;
   const strings = new Strings(trace.text);
   const columns = columnsFor(count);
+  const cookieBranch = new Int32Array(count);
   const rare = new Map<number, RareFacts>();
-  const read = summarizer(trace, strings, columns, rare);
+  const read = summarizer(trace, strings, columns, cookieBranch, rare);
   for (let i = 0; i < count; i++) read(trace.messages.at(i));
-  return new Summaries(columns, strings.kept(columns.callId), rare, trace.meta);
+  return { summaries: new Summaries(columns, strings.kept(columns.callId), rare, trace), cookieBranch };
 }
 
 keepShape(new Strings(''));
 keepShape(new AddressMemo(new Strings('')));
 keepShape(new Recent(new Strings('')));
 /** The summaries of no message: for the shapes kept of the classes that read summaries. */
-export const NO_SUMMARIES = new Summaries(columnsFor(0), new Strings('').kept(new Int32Array(0)), new Map(), []);
+export const NO_SUMMARIES = new Summaries(columnsFor(0), new Strings('').kept(new Int32Array(0)), new Map(), { text: '', messages: new MessageTable(0), meta: [] });
 
 keepShape(new SummaryView(NO_SUMMARIES, 0));
 keepShape(new KeptStrings('', new Int32Array(0), new Int32Array(0), []));

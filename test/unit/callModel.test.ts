@@ -54,7 +54,7 @@ test('RFC 2543 peers without the magic cookie are matched by Call-ID, CSeq, From
   const old = (text: string) => text.replace('branch=z9hG4bK776asdhds', 'branch=776asdhds');
   const calls = model(old(request('INVITE')) + old(response('180 Ringing')) + old(response('200 OK')));
   assert.equal(calls.transactions.length, 1);
-  assert.deepEqual(calls.transactions[0].responses, [1, 2]);
+  assert.deepEqual(calls.transactions.at(0).responses, [1, 2]);
 });
 
 test('tags and branches are read however they are spaced or cased (RFC 4475 wsinv)', () => {
@@ -137,4 +137,22 @@ test('summaries: kind, code, strings and offsets of requests and responses; the 
   assert.equal(bad.kind, 'response', 'a response whose code is not read (0) is still a response');
   assert.equal(bad.code, 0);
   assert.equal(bad.time, undefined);
+});
+
+test('transactions: each keeps its own responses and retransmissions; a message without one has none', () => {
+  const invite = request('INVITE');
+  const bye = request('BYE').replace('branch=z9hG4bK776asdhds', 'branch=z9hG4bKbye').replace('CSeq: 314159 BYE', 'CSeq: 314160 BYE');
+  const byeOk = response('200 OK', [], 'BYE').replace('branch=z9hG4bK776asdhds', 'branch=z9hG4bKbye').replace('CSeq: 314159 BYE', 'CSeq: 314160 BYE');
+  const ack2xx = request('ACK').replace('branch=z9hG4bK776asdhds', 'branch=z9hG4bKack');
+  const calls = model(invite + response('180 Ringing') + invite + response('200 OK') + ack2xx + bye + bye + byeOk);
+  const [inviteT, byeT] = calls.transactions;
+  assert.equal(calls.transactions.length, 2);
+  assert.deepEqual([inviteT.method, inviteT.request, inviteT.final, inviteT.ack, inviteT.cancel], ['INVITE', 0, 3, -1, -1]);
+  assert.deepEqual(inviteT.responses, [1, 3]);
+  assert.deepEqual(inviteT.retransmissions, [2]);
+  assert.deepEqual([byeT.method, byeT.request, byeT.final], ['BYE', 5, 7]);
+  assert.deepEqual(byeT.responses, [7]);
+  assert.deepEqual(byeT.retransmissions, [6]);
+  assert.equal(calls.transactions.ofMessage(4), undefined, 'the ACK of a 2xx is a transaction of its own');
+  assert.equal(calls.transactions.ofMessage(7)!.index, 1);
 });

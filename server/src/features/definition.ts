@@ -17,6 +17,6 @@ export function computeDefinition(document: ParsedDocument, position: Position):
   const index = messageIndexAt(document.trace.messages, offsetOf(document, position));
   if (index < 0 || document.calls.summaries.at(index).kind !== 'response') return null;
   const t = document.calls.transactionOf[index];
-  const request = t < 0 ? -1 : document.calls.transactions[t].request;
+  const request = t < 0 ? -1 : document.calls.transactions.at(t).request;
   return request < 0 ? null : startLineLocation(document, request);
 }

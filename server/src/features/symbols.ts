@@ -50,7 +50,7 @@ function callSymbol(document: ParsedDocument, callId: string, messages: readonly
 }
 
 function transactionSymbol(document: ParsedDocument, t: number, messages: readonly number[]): DocumentSymbol {
-  const transaction = document.calls.transactions[t];
+  const transaction = document.calls.transactions.at(t);
   const first = transaction.request >= 0 ? transaction.request : messages[0];
   return {
     name: `${transaction.method} ${transaction.final >= 0 ? `→ ${statusOf(document, transaction.final)}` : '(no final response)'}`,
@@ -66,7 +66,7 @@ function transactionSymbol(document: ParsedDocument, t: number, messages: readon
 function callTitle(document: ParsedDocument, messages: readonly number[]): string {
   const { summaries, transactions, transactionOf } = document.calls;
   const first = messages.map((i) => summaries.at(i)).find((s) => s.kind === 'request' && s.method !== 'ACK' && s.method !== 'CANCEL') ?? summaries.at(messages[0]);
-  const finals = messages.filter((i) => transactionOf[i] >= 0 && transactions[transactionOf[i]].final === i && summaries.at(i).method === first.method);
+  const finals = messages.filter((i) => transactionOf[i] >= 0 && transactions.at(transactionOf[i]).final === i && summaries.at(i).method === first.method);
   const outcome = finals.length === 0 ? 'no final response' : [...finals.slice(0, -1).map((i) => String(summaries.at(i).code)), statusOf(document, finals[finals.length - 1])].join(' → ');
   return `${first.method} ${partyOf(first.fromKey)} → ${partyOf(first.toKey)} (${outcome})`;
 }

@@ -3,33 +3,14 @@
 // request after its 3xx or 503.
 import { Trace } from '../model';
 import { MessageSummary, NO_SUMMARIES, Summaries, SummaryColumns, summarize, uriKey } from './summary';
+import { OpenTransaction, Transaction, Transactions } from './transactions';
 import { keepShape } from '../shapes';
-
-const NO_MESSAGES: readonly number[] = [];
-
-export interface Transaction {
-  readonly index: number;
-  readonly method: string;
-  /** The first copy of the request, or -1 when the trace shows only responses. */
-  request: number;
-  /**
-   * Most transactions have none (all 6,276 of the generated 10 MB trace), so they share one empty list, and
-   * a retransmission replaces the list with a longer copy: a timer retransmits a request a few times.
-   */
-  retransmissions: readonly number[];
-  /** Made to their length once the model is built (see trimmed). */
-  responses: number[];
-  /** First final response (>= 200), or -1. */
-  final: number;
-  /** The ACK of a non-2xx final response, which belongs to the INVITE transaction. */
-  ack: number;
-  cancel: number;
-}
 
 export interface CallModel {
   /** Per message: `summaries.at(index)`. */
   readonly summaries: Summaries;
-  readonly transactions: readonly Transaction[];
+  /** Per transaction: `transactions.at(index)`. */
+  readonly transactions: Transactions;
   /** Message index → transaction index, or -1 (an ACK for a 2xx is a transaction of its own: -1). */
   readonly transactionOf: Int32Array;
   /** Message index → 1 when the message repeats an earlier one of its transaction. */
@@ -84,13 +65,13 @@ export function transactionMethod(method: string): string {
  */
 class TransactionIndex {
   /** Transactions by the id of their branch, when it has the magic cookie. */
-  private readonly byBranch = new ById<Transaction[]>();
-  private readonly rfc2543 = new Map<string, Transaction>();
+  private readonly byBranch = new ById<OpenTransaction[]>();
+  private readonly rfc2543 = new Map<string, OpenTransaction>();
   private readonly sentBy: number[] = [];
   private readonly methods: string[] = [];
 
   constructor(
-    private readonly transactions: Transaction[],
+    private readonly transactions: OpenTransaction[],
     private readonly summaries: Summaries,
     /** Per message, the id of its top Via branch when it has the magic cookie, else -1. */
     private readonly cookieBranch: Int32Array,
@@ -103,7 +84,7 @@ class TransactionIndex {
   }
 
   /** The transaction of message `index`, whose method for matching is `method`. */
-  find(index: number, method: string): Transaction | undefined {
+  find(index: number, method: string): OpenTransaction | undefined {
     const { sentBy } = this.summaries.columns;
     const branch = this.cookieBranch[index];
     if (branch >= 0) {
@@ -119,10 +100,10 @@ class TransactionIndex {
     return this.rfc2543.get(this.key2543(index, method));
   }
 
-  open(index: number, method: string): Transaction {
+  open(index: number, method: string): OpenTransaction {
     const { sentBy } = this.summaries.columns;
     const matched = transactionMethod(method);
-    const t: Transaction = { index: this.transactions.length, method, request: -1, retransmissions: NO_MESSAGES, responses: [], final: -1, ack: -1, cancel: -1 };
+    const t: OpenTransaction = { index: this.transactions.length, method, request: -1, retransmissions: [], responses: [], final: -1, ack: -1, cancel: -1 };
     this.transactions.push(t);
     this.sentBy.push(sentBy[index]);
     this.methods.push(matched);
@@ -157,7 +138,7 @@ export function buildCallModel(trace: Trace): CallModel {
   const { summaries, cookieBranch } = summarize(trace);
   const { columns } = summaries;
   const count = summaries.length;
-  const transactions: Transaction[] = [];
+  const transactions: OpenTransaction[] = [];
   const index = new TransactionIndex(transactions, summaries, cookieBranch);
   const transactionOf = new Int32Array(count).fill(-1);
   const retransmission = new Uint8Array(count);
@@ -183,7 +164,7 @@ export function buildCallModel(trace: Trace): CallModel {
       if (t && t.request >= 0) {
         const first = t.request;
         if (columns.cseq[first] === columns.cseq[i] && columns.callId[first] === columns.callId[i]) {
-          t.retransmissions = [...t.retransmissions, i];
+          t.retransmissions.push(i);
           retransmission[i] = 1;
           transactionOf[i] = t.index;
           continue;
@@ -216,12 +197,11 @@ export function buildCallModel(trace: Trace): CallModel {
 
   const followUps = linkFollowUps(summaries, transactions, transactionOf, retransmission, calls.byKey, requestsFrom.byKey);
   const retryRequests = new Set(followUps.values());
-  for (const t of transactions) t.responses = trimmed(t.responses);
   for (const groups of [calls.byKey, requestsTo.byKey, requestsFrom.byKey]) for (const [key, list] of groups) groups.set(key, trimmed(list));
   let dialogs: Map<string, number[]> | undefined;
   return {
     summaries,
-    transactions,
+    transactions: new Transactions(transactions, transactionOf),
     transactionOf,
     retransmission,
     followUps,

@@ -1,5 +1,6 @@
 // After a 302: was its Contact tried, and was its temporary Contact reused by later, unrelated requests?
-import { CallModel, Transaction, windowAfter } from './callModel';
+import { CallModel, windowAfter } from './callModel';
+import { Transaction } from './transactions';
 import { uriKey } from './summary';
 
 /** Whether the client retried the 3xx at `responseIndex` at one of its Contacts. */
@@ -30,9 +31,9 @@ export function nextAttempt(calls: CallModel, t: Transaction): number | undefine
  * redirects' retries and requests inside a dialog (which go to its remote target) do not count.
  */
 export function cachedContactUses(calls: CallModel, responseIndex: number): number[] {
-  const { summaries, transactions, transactionOf, followUps } = calls;
+  const { summaries, transactions, followUps } = calls;
   const response = summaries.at(responseIndex);
-  const t = transactions[transactionOf[responseIndex]];
+  const t = transactions.ofMessage(responseIndex);
   if (!t || t.request < 0 || response.code !== 302 || response.explicitExpiry) return [];
   const request = summaries.at(t.request);
   const retry = followUps.get(responseIndex);

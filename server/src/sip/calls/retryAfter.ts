@@ -22,7 +22,7 @@ export function requestsDuringRetryAfter(calls: CallModel): Map<number, Pause> {
   for (const s of summaries) {
     if (retransmission[s.index] || s.time === undefined) continue;
     if (s.kind === 'response') {
-      const t = transactions[transactionOf[s.index]];
+      const t = transactions.ofMessage(s.index);
       if (s.code !== 503 || s.retryAfter === undefined || !t || t.request < 0 || t.final !== s.index) continue;
       const server = serverOf(summaries.at(t.request));
       if (server !== undefined) paused.set(server, { response: s.index, request: t.request, until: s.time + s.retryAfter * 1000 });

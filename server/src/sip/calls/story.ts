@@ -9,9 +9,9 @@ import { uriKey } from './summary';
 export type LineOf = (offset: number) => number;
 
 export function storyOf(calls: CallModel, responseIndex: number, lineOf: LineOf): string[] {
-  const { summaries, followUps, transactionOf, transactions } = calls;
+  const { summaries, followUps, transactions } = calls;
   const response = summaries.at(responseIndex);
-  const t = transactions[transactionOf[responseIndex]];
+  const t = transactions.ofMessage(responseIndex);
   if (!t || t.request < 0 || t.final !== responseIndex) return [];
   const request = summaries.at(t.request);
   const lines: string[] = [];
@@ -62,8 +62,8 @@ export function storyOf(calls: CallModel, responseIndex: number, lineOf: LineOf)
 
 /** The responses a request got, with their lines and, where the log has times, how long each took. */
 export function responsesOf(trace: Trace, calls: CallModel, requestIndex: number, lineOf: LineOf): string | undefined {
-  const { summaries, transactions, transactionOf, retransmission } = calls;
-  const t = transactions[transactionOf[requestIndex]];
+  const { summaries, transactions, retransmission } = calls;
+  const t = transactions.ofMessage(requestIndex);
   if (!t || t.request !== requestIndex) return retransmission[requestIndex] ? 'A retransmission of an earlier request.' : undefined;
   if (t.responses.length === 0) return 'No response to this request in the trace.';
   const request = summaries.at(requestIndex);

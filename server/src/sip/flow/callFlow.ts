@@ -62,7 +62,7 @@ function dialogOf(calls: CallModel, index: number): string {
   const s = summaries.at(index);
   let toTag = s.toTag;
   const t = transactionOf[index];
-  if (toTag === undefined && t >= 0) toTag = transactions[t].responses.map((r) => summaries.at(r).toTag).find((tag) => tag !== undefined);
+  if (toTag === undefined && t >= 0) toTag = transactions.at(t).responses.map((r) => summaries.at(r).toTag).find((tag) => tag !== undefined);
   const tags = [s.fromTag ?? '', toTag ?? ''].sort();
   return `${s.callId}\u0000${tags[0]}\u0000${tags[1]}`;
 }
@@ -165,7 +165,7 @@ export function buildCallFlow(trace: Trace, calls: CallModel, findings: readonly
   a.index.forEach((index, arrow) => {
     const s = summaries.at(index);
     const t = calls.transactionOf[index];
-    if (s.kind !== 'response' || !isRetryTrigger(s.code) || (a.flags[arrow] & 1) === 1 || t < 0 || calls.transactions[t].final !== index) return;
+    if (s.kind !== 'response' || !isRetryTrigger(s.code) || (a.flags[arrow] & 1) === 1 || t < 0 || calls.transactions.at(t).final !== index) return;
     const retry = calls.followUps.get(index);
     const retryTime = retry !== undefined ? trace.meta[retry]?.time : undefined;
     const time = a.time[arrow];

@@ -64,7 +64,7 @@ function stateOf(messages: readonly number[], calls: CallModel): string {
     const s = summaries.at(i);
     if (s.kind === 'request' && s.method === 'CANCEL') cancelled = true;
     const t = transactionOf[i];
-    if (first && t >= 0 && transactions[t].final === i && s.method === first.method) final = s;
+    if (first && t >= 0 && transactions.at(t).final === i && s.method === first.method) final = s;
   }
   if (!final) return cancelled ? 'cancelled' : 'no final response';
   if (final.code === 487 && cancelled) return 'cancelled';

@@ -21,7 +21,7 @@ Example: 302 \`Contact: <sip:bob@192.0.2.4>\` with no Expires; minutes later a n
     }
     for (const [use, responseIndex] of [...redirectOf].sort((a, b) => a[0] - b[0])) {
       const response = summaries.at(responseIndex);
-      const request = summaries.at(transactions[calls.transactionOf[responseIndex]].request);
+      const request = summaries.at(transactions.ofMessage(responseIndex)!.request);
       const q = summaries.at(use);
       const [offset, length] = startLineSpan(trace, q);
       const later = q.time !== undefined && response.time !== undefined ? ` ${seconds(q.time - response.time)} after the 302` : '';

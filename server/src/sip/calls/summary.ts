@@ -616,6 +616,11 @@ class SummaryView implements MessageSummary {
     readonly index: number,
   ) {}
 
+  /** The string whose id `ids` holds for this message. */
+  private string(ids: Int32Array): string | undefined {
+    return this.of.value(ids[this.index]);
+  }
+
   get offset(): number {
     return this.of.offsetOf(this.index);
   }
@@ -625,7 +630,7 @@ class SummaryView implements MessageSummary {
   }
 
   get method(): string {
-    return this.of.value(this.of.columns.method[this.index])!;
+    return this.string(this.of.columns.method)!;
   }
 
   get code(): number {
@@ -637,19 +642,19 @@ class SummaryView implements MessageSummary {
   }
 
   get requestUriKey(): string | undefined {
-    return this.of.value(this.of.columns.requestUriKey[this.index]);
+    return this.string(this.of.columns.requestUriKey);
   }
 
   get fromKey(): string | undefined {
-    return this.of.value(this.of.columns.fromKey[this.index]);
+    return this.string(this.of.columns.fromKey);
   }
 
   get toKey(): string | undefined {
-    return this.of.value(this.of.columns.toKey[this.index]);
+    return this.string(this.of.columns.toKey);
   }
 
   get callId(): string {
-    return this.of.value(this.of.columns.callId[this.index])!;
+    return this.string(this.of.columns.callId)!;
   }
 
   get cseq(): number {
@@ -661,15 +666,15 @@ class SummaryView implements MessageSummary {
   }
 
   get fromTag(): string | undefined {
-    return this.of.value(this.of.columns.fromTag[this.index]);
+    return this.string(this.of.columns.fromTag);
   }
 
   get toTag(): string | undefined {
-    return this.of.value(this.of.columns.toTag[this.index]);
+    return this.string(this.of.columns.toTag);
   }
 
   get branch(): string | undefined {
-    return this.of.value(this.of.columns.branch[this.index]);
+    return this.string(this.of.columns.branch);
   }
 
   get branchOffset(): number | undefined {
@@ -677,7 +682,7 @@ class SummaryView implements MessageSummary {
   }
 
   get sentBy(): string | undefined {
-    return this.of.value(this.of.columns.sentBy[this.index]);
+    return this.string(this.of.columns.sentBy);
   }
 
   get viaCount(): number {
@@ -685,7 +690,7 @@ class SummaryView implements MessageSummary {
   }
 
   get routeKey(): string | undefined {
-    return this.of.value(this.of.columns.routeKey[this.index]);
+    return this.string(this.of.columns.routeKey);
   }
 
   get topVia(): string | undefined {

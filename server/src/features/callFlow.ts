@@ -32,7 +32,7 @@ export function computeCallFlowLenses(document: ParsedDocument): CodeLens[] {
   const { summaries } = document.calls;
   const lenses: CodeLens[] = [];
   for (const [callId, messages] of document.calls.calls) {
-    const first = messages.find((i) => summaries[i].kind === 'request');
+    const first = messages.find((i) => summaries.at(i).kind === 'request');
     if (first === undefined) continue;
     const line = document.trace.messages.at(first).startLine;
     lenses.push({

@@ -15,8 +15,8 @@ function startLineLocation(document: ParsedDocument, index: number): Location {
  */
 export function computeDefinition(document: ParsedDocument, position: Position): Location | null {
   const index = messageIndexAt(document.trace.messages, offsetOf(document, position));
-  if (index < 0 || document.calls.summaries[index].kind !== 'response') return null;
+  if (index < 0 || document.calls.summaries.at(index).kind !== 'response') return null;
   const t = document.calls.transactionOf[index];
-  const request = t < 0 ? -1 : document.calls.transactions[t].request;
+  const request = t < 0 ? -1 : document.calls.transactions.at(t).request;
   return request < 0 ? null : startLineLocation(document, request);
 }

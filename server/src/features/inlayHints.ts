@@ -16,12 +16,12 @@ export function computeInlayHints(document: ParsedDocument, range: Range): Inlay
   const hints: InlayHint[] = [];
   // The first message that starts at or after the range.
   for (let i = messagesStartingBy(trace.messages, lines.offset(range.start.line, range.start.character) - 1); i < trace.messages.length && trace.messages.offsetOf(i) <= end; i++) {
-    const s = summaries[i];
+    const s = summaries.at(i);
     const call = s.time === undefined || s.callId === '' ? undefined : calls.calls.get(s.callId);
     if (!call) continue;
     // The message's own slot is the one before the first after it.
     const previous = call[firstAfter(call, i) - 2];
-    const before = previous === undefined ? undefined : summaries[previous].time;
+    const before = previous === undefined ? undefined : summaries.at(previous).time;
     if (before === undefined) continue;
     const line = trace.messages.at(i).startLine;
     hints.push({

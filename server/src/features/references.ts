@@ -40,7 +40,7 @@ export function computeReferences(document: ParsedDocument, position: Position, 
   const offset = offsetOf(document, position);
   const index = messageIndexAt(trace.messages, offset);
   if (index < 0) return [];
-  const s = calls.summaries[index];
+  const s = calls.summaries.at(index);
   const callIdOf = (i: number) => trace.headers.find(trace.messages.at(i), 'call-id');
   const here = callIdOf(index);
   const messages = calls.calls.get(s.callId) ?? [];
@@ -56,7 +56,7 @@ export function computeReferences(document: ParsedDocument, position: Position, 
     const value = trace.text.slice(branch.offset, branch.offset + branch.length);
     const method = transactionMethod(s.method);
     found = messages.flatMap((i) => {
-      if (transactionMethod(calls.summaries[i].method) !== method) return [];
+      if (transactionMethod(calls.summaries.at(i).method) !== method) return [];
       const same = viaBranches(trace, i).find((b) => b.length === value.length && trace.text.startsWith(value, b.offset));
       return same ? [{ index: i, ...same }] : [];
     });

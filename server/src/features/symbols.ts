@@ -50,11 +50,11 @@ function callSymbol(document: ParsedDocument, callId: string, messages: readonly
 }
 
 function transactionSymbol(document: ParsedDocument, t: number, messages: readonly number[]): DocumentSymbol {
-  const transaction = document.calls.transactions[t];
+  const transaction = document.calls.transactions.at(t);
   const first = transaction.request >= 0 ? transaction.request : messages[0];
   return {
     name: `${transaction.method} ${transaction.final >= 0 ? `→ ${statusOf(document, transaction.final)}` : '(no final response)'}`,
-    detail: document.calls.summaries[first].branch ?? '',
+    detail: document.calls.summaries.at(first).branch ?? '',
     kind: SymbolKind.Function,
     range: spanOf(document, messages),
     selectionRange: startLineRange(document, first),
@@ -65,9 +65,9 @@ function transactionSymbol(document: ParsedDocument, t: number, messages: readon
 /** `INVITE alice → bob (302 → 200 OK)`: who called whom, and how each attempt of the first request ended. */
 function callTitle(document: ParsedDocument, messages: readonly number[]): string {
   const { summaries, transactions, transactionOf } = document.calls;
-  const first = messages.map((i) => summaries[i]).find((s) => s.kind === 'request' && s.method !== 'ACK' && s.method !== 'CANCEL') ?? summaries[messages[0]];
-  const finals = messages.filter((i) => transactionOf[i] >= 0 && transactions[transactionOf[i]].final === i && summaries[i].method === first.method);
-  const outcome = finals.length === 0 ? 'no final response' : [...finals.slice(0, -1).map((i) => String(summaries[i].code)), statusOf(document, finals[finals.length - 1])].join(' → ');
+  const first = messages.map((i) => summaries.at(i)).find((s) => s.kind === 'request' && s.method !== 'ACK' && s.method !== 'CANCEL') ?? summaries.at(messages[0]);
+  const finals = messages.filter((i) => transactionOf[i] >= 0 && transactions.at(transactionOf[i]).final === i && summaries.at(i).method === first.method);
+  const outcome = finals.length === 0 ? 'no final response' : [...finals.slice(0, -1).map((i) => String(summaries.at(i).code)), statusOf(document, finals[finals.length - 1])].join(' → ');
   return `${first.method} ${partyOf(first.fromKey)} → ${partyOf(first.toKey)} (${outcome})`;
 }
 
@@ -83,7 +83,7 @@ function partyOf(key: string | undefined): string {
 function statusOf(document: ParsedDocument, index: number): string {
   const line = document.trace.messages.at(index).startLine;
   if (line.kind !== 'response') return '';
-  return `${document.calls.summaries[index].code} ${clipped(document.trace.text.slice(line.reasonOffset, Math.min(line.reasonEnd, line.reasonOffset + MAX_NAME + 1)))}`.trim();
+  return `${document.calls.summaries.at(index).code} ${clipped(document.trace.text.slice(line.reasonOffset, Math.min(line.reasonEnd, line.reasonOffset + MAX_NAME + 1)))}`.trim();
 }
 
 function clipped(raw: string): string {

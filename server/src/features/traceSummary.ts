@@ -84,8 +84,8 @@ export function computeTraceSummary(document: ParsedDocument): string {
   if (stats.slowest.length === 0) out.push(span === undefined ? 'The log has no times.' : 'No transaction has both its request and a final response.');
   else {
     out.push(...table(['Request', 'Line', 'Server', 'Final response', 'Time'], stats.slowest.map((s) => {
-      const request = calls.summaries[s.request];
-      const final = calls.summaries[s.final];
+      const request = calls.summaries.at(s.request);
+      const final = calls.summaries.at(s.final);
       return [cell(request.method), lineLink(s.request), cell(s.server), `${final.code} (line ${lineLink(s.final)})`, `${(s.ms / 1000).toFixed(3)} s`];
     })));
   }

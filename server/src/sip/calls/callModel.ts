@@ -2,27 +2,15 @@
 // retransmissions, which ACK or CANCEL belongs to which INVITE, and which later request retried a
 // request after its 3xx or 503.
 import { Trace } from '../model';
-import { MessageSummary, SummaryKeys, keysFor, summarize, uriKey } from './summary';
+import { MessageSummary, NO_SUMMARIES, Summaries, SummaryColumns, summarize, uriKey } from './summary';
+import { OpenTransaction, Transaction, Transactions } from './transactions';
 import { keepShape } from '../shapes';
 
-export interface Transaction {
-  readonly index: number;
-  readonly method: string;
-  /** The first copy of the request, or -1 when the trace shows only responses. */
-  request: number;
-  /** Made to their length once the model is built (see trimmed). */
-  retransmissions: number[];
-  responses: number[];
-  /** First final response (>= 200), or -1. */
-  final: number;
-  /** The ACK of a non-2xx final response, which belongs to the INVITE transaction. */
-  ack: number;
-  cancel: number;
-}
-
 export interface CallModel {
-  readonly summaries: readonly MessageSummary[];
-  readonly transactions: readonly Transaction[];
+  /** Per message: `summaries.at(index)`. */
+  readonly summaries: Summaries;
+  /** Per transaction: `transactions.at(index)`. */
+  readonly transactions: Transactions;
   /** Message index → transaction index, or -1 (an ACK for a 2xx is a transaction of its own: -1). */
   readonly transactionOf: Int32Array;
   /** Message index → 1 when the message repeats an earlier one of its transaction. */
@@ -72,52 +60,59 @@ export function transactionMethod(method: string): string {
 /**
  * Finds transactions as RFC 3261 §17.1.3 matches them: by top Via branch, sent-by and method, or,
  * for RFC 2543 peers without the magic cookie, by Call-ID, CSeq, method, From tag and top Via.
- * Branches and sent-bys are compared by their ids in `keys`, so no key string is built or read per message.
+ * Branches and sent-bys are compared by their ids (see summarize), so no key string is
+ * built or read per message.
  */
 class TransactionIndex {
   /** Transactions by the id of their branch, when it has the magic cookie. */
-  private readonly byBranch = new ById<Transaction[]>();
-  private readonly rfc2543 = new Map<string, Transaction>();
+  private readonly byBranch = new ById<OpenTransaction[]>();
+  private readonly rfc2543 = new Map<string, OpenTransaction>();
   private readonly sentBy: number[] = [];
   private readonly methods: string[] = [];
 
   constructor(
-    private readonly transactions: Transaction[],
-    private readonly keys: SummaryKeys,
+    private readonly transactions: OpenTransaction[],
+    private readonly summaries: Summaries,
+    /** Per message, the id of its top Via branch when it has the magic cookie, else -1. */
+    private readonly cookieBranch: Int32Array,
   ) {}
 
-  private static key2543(s: MessageSummary, method: string): string {
-    return `${s.callId}|${s.cseq}|${method}|${s.fromTag ?? ''}|${s.topVia ?? ''}`;
+  private key2543(index: number, method: string): string {
+    const { columns } = this.summaries;
+    const value = (id: number) => this.summaries.value(id) ?? '';
+    return `${value(columns.callId[index])}|${columns.cseq[index]}|${method}|${value(columns.fromTag[index])}|${this.summaries.rare.get(index)?.topVia ?? ''}`;
   }
 
-  find(s: MessageSummary, method = transactionMethod(s.method)): Transaction | undefined {
-    const branch = this.keys.branch[s.index];
+  /** The transaction of message `index`, whose method for matching is `method`. */
+  find(index: number, method: string): OpenTransaction | undefined {
+    const { sentBy } = this.summaries.columns;
+    const branch = this.cookieBranch[index];
     if (branch >= 0) {
       const list = this.byBranch.get(branch);
       if (!list) return undefined;
       // The latest one wins: a reused branch opens a new transaction that takes over the branch.
-      const sentBy = this.keys.sentBy[s.index];
       for (let k = list.length - 1; k >= 0; k--) {
         const t = list[k];
-        if (this.methods[t.index] === method && this.sentBy[t.index] === sentBy) return t;
+        if (this.methods[t.index] === method && this.sentBy[t.index] === sentBy[index]) return t;
       }
       return undefined;
     }
-    return this.rfc2543.get(TransactionIndex.key2543(s, method));
+    return this.rfc2543.get(this.key2543(index, method));
   }
 
-  open(s: MessageSummary): Transaction {
-    const method = transactionMethod(s.method);
-    const t: Transaction = { index: this.transactions.length, method: s.method, request: -1, retransmissions: [], responses: [], final: -1, ack: -1, cancel: -1 };
+  open(index: number, method: string): OpenTransaction {
+    const { sentBy } = this.summaries.columns;
+    const matched = transactionMethod(method);
+    const t: OpenTransaction = { index: this.transactions.length, method, request: -1, retransmissions: [], responses: [], final: -1, ack: -1, cancel: -1 };
     this.transactions.push(t);
-    this.sentBy.push(this.keys.sentBy[s.index]);
-    this.methods.push(method);
-    const branch = this.keys.branch[s.index];
+    this.sentBy.push(sentBy[index]);
+    this.methods.push(matched);
+    const branch = this.cookieBranch[index];
     if (branch >= 0) {
       const list = this.byBranch.get(branch);
       if (list) list.push(t);
       else this.byBranch.set(branch, [t]);
-    } else this.rfc2543.set(TransactionIndex.key2543(s, method), t);
+    } else this.rfc2543.set(this.key2543(index, matched), t);
     return t;
   }
 }
@@ -140,74 +135,73 @@ export function isRetryTrigger(code: number): boolean {
 }
 
 export function buildCallModel(trace: Trace): CallModel {
-  const { summaries, keys } = summarize(trace);
-  const transactions: Transaction[] = [];
-  const index = new TransactionIndex(transactions, keys);
-  const transactionOf = new Int32Array(summaries.length).fill(-1);
-  const retransmission = new Uint8Array(summaries.length);
+  const { summaries, cookieBranch } = summarize(trace);
+  const { columns } = summaries;
+  const count = summaries.length;
+  const transactions: OpenTransaction[] = [];
+  const index = new TransactionIndex(transactions, summaries, cookieBranch);
+  const transactionOf = new Int32Array(count).fill(-1);
+  const retransmission = new Uint8Array(count);
   const reusedBranch = new Set<number>();
 
-  for (const s of summaries) {
-    let t = index.find(s);
-    if (s.kind === 'request') {
-      if (s.method === 'ACK') {
+  for (let i = 0; i < count; i++) {
+    const method = summaries.value(columns.method[i])!;
+    let t = index.find(i, transactionMethod(method));
+    if (!columns.response[i]) {
+      if (method === 'ACK') {
         // ACK for a non-2xx final response: part of the INVITE transaction. ACK for a 2xx: its own.
-        if (t && t.final >= 0 && summaries[t.final].code >= 300) {
-          if (t.ack < 0) t.ack = s.index;
-          else retransmission[s.index] = 1;
-          transactionOf[s.index] = t.index;
+        if (t && t.final >= 0 && columns.code[t.final] >= 300) {
+          if (t.ack < 0) t.ack = i;
+          else retransmission[i] = 1;
+          transactionOf[i] = t.index;
         }
         continue;
       }
-      if (s.method === 'CANCEL') {
-        const invite = index.find(s, 'INVITE');
-        if (invite && invite.cancel < 0) invite.cancel = s.index;
+      if (method === 'CANCEL') {
+        const invite = index.find(i, 'INVITE');
+        if (invite && invite.cancel < 0) invite.cancel = i;
       }
       if (t && t.request >= 0) {
-        const first = summaries[t.request];
-        if (first.cseq === s.cseq && first.callId === s.callId) {
-          t.retransmissions.push(s.index);
-          retransmission[s.index] = 1;
-          transactionOf[s.index] = t.index;
+        const first = t.request;
+        if (columns.cseq[first] === columns.cseq[i] && columns.callId[first] === columns.callId[i]) {
+          t.retransmissions.push(i);
+          retransmission[i] = 1;
+          transactionOf[i] = t.index;
           continue;
         }
         // Same branch, different request: a new transaction that reused the branch.
-        reusedBranch.add(s.index);
+        reusedBranch.add(i);
         t = undefined;
       }
-      t ??= index.open(s);
-      t.request = s.index;
-      transactionOf[s.index] = t.index;
+      t ??= index.open(i, method);
+      t.request = i;
+      transactionOf[i] = t.index;
     } else {
-      t ??= index.open(s);
-      if (repeatsResponse(summaries, t.responses, s)) retransmission[s.index] = 1;
-      t.responses.push(s.index);
-      if (s.code >= 200 && t.final < 0) t.final = s.index;
-      transactionOf[s.index] = t.index;
+      t ??= index.open(i, method);
+      if (repeatsResponse(columns, t.responses, i)) retransmission[i] = 1;
+      t.responses.push(i);
+      if (columns.code[i] >= 200 && t.final < 0) t.final = i;
+      transactionOf[i] = t.index;
     }
   }
 
-  const calls = new Groups();
-  const requestsTo = new Groups();
-  const requestsFrom = new Groups();
-  for (const s of summaries) {
-    calls.add(keys.callId[s.index], s.callId, s.index);
-    if (s.kind !== 'request' || s.method === 'ACK' || retransmission[s.index]) continue;
-    requestsTo.add(keys.requestUriKey[s.index], s.requestUriKey, s.index);
-    requestsFrom.add(keys.fromKey[s.index], s.fromKey, s.index);
+  const calls = new Groups(summaries);
+  const requestsTo = new Groups(summaries);
+  const requestsFrom = new Groups(summaries);
+  for (let i = 0; i < count; i++) {
+    calls.add(columns.callId[i], i);
+    if (columns.response[i] || summaries.value(columns.method[i]) === 'ACK' || retransmission[i]) continue;
+    requestsTo.add(columns.requestUriKey[i], i);
+    requestsFrom.add(columns.fromKey[i], i);
   }
 
   const followUps = linkFollowUps(summaries, transactions, transactionOf, retransmission, calls.byKey, requestsFrom.byKey);
   const retryRequests = new Set(followUps.values());
-  for (const t of transactions) {
-    t.responses = trimmed(t.responses);
-    t.retransmissions = trimmed(t.retransmissions);
-  }
   for (const groups of [calls.byKey, requestsTo.byKey, requestsFrom.byKey]) for (const [key, list] of groups) groups.set(key, trimmed(list));
   let dialogs: Map<string, number[]> | undefined;
   return {
     summaries,
-    transactions,
+    transactions: new Transactions(transactions, transactionOf),
     transactionOf,
     retransmission,
     followUps,
@@ -246,30 +240,32 @@ class ById<T> {
   }
 }
 
-/** Message indexes grouped by a kept string, found by its id: one Map entry per group, no Map lookup per message. */
+/** Message indexes grouped by a string of the summaries, found by its id: one Map entry per group, no Map lookup per message. */
 class Groups {
   readonly byKey = new Map<string, number[]>();
   private readonly lists = new ById<number[]>();
 
-  /** Adds `index` to the group of `key`, whose id is `id`; no key, no group. */
-  add(id: number, key: string | undefined, index: number): void {
-    if (key === undefined) return;
+  constructor(private readonly summaries: Summaries) {}
+
+  /** Adds `index` to the group of the string `id`; none (-1), no group. */
+  add(id: number, index: number): void {
+    if (id < 0) return;
     const list = this.lists.get(id);
     if (list) list.push(index);
     else {
       const created = [index];
       this.lists.set(id, created);
-      this.byKey.set(key, created);
+      this.byKey.set(this.summaries.value(id)!, created);
     }
   }
 }
 
 /**
  * A response is repeated when the transaction already has one with the same code and To tag. (A
- * loop, not a closure over the summary: that would make each pass of the caller's loop allocate.)
+ * loop, not a closure over the response: that would make each pass of the caller's loop allocate.)
  */
-function repeatsResponse(summaries: readonly MessageSummary[], responses: readonly number[], s: MessageSummary): boolean {
-  for (const r of responses) if (summaries[r].code === s.code && summaries[r].toTag === s.toTag) return true;
+function repeatsResponse({ code, toTag }: SummaryColumns, responses: readonly number[], index: number): boolean {
+  for (const r of responses) if (code[r] === code[index] && toTag[r] === toTag[index]) return true;
   return false;
 }
 
@@ -280,7 +276,7 @@ function addTo(map: Map<string, number[]>, key: string | undefined, index: numbe
   else map.set(key, [index]);
 }
 
-function groupDialogs(summaries: readonly MessageSummary[]): Map<string, number[]> {
+function groupDialogs(summaries: Summaries): Map<string, number[]> {
   const dialogs = new Map<string, number[]>();
   for (const s of summaries) {
     // Either side may send: the dialog is the pair of tags, in any order.
@@ -309,7 +305,7 @@ function trimmed(list: number[]): number[] {
  * from an unrelated one, so it is no retry (sip.503.sent-during-retry-after judges it instead).
  */
 function linkFollowUps(
-  summaries: readonly MessageSummary[],
+  summaries: Summaries,
   transactions: readonly Transaction[],
   transactionOf: Int32Array,
   retransmission: Uint8Array,
@@ -320,10 +316,10 @@ function linkFollowUps(
   const claimed = new Set<number>();
   const withoutRetryInCall: Transaction[] = [];
   for (const t of transactions) {
-    if (t.request < 0 || t.final < 0 || !isRetryTrigger(summaries[t.final].code) || t.method === 'CANCEL') continue;
-    const original = summaries[t.request];
+    if (t.request < 0 || t.final < 0 || !isRetryTrigger(summaries.at(t.final).code) || t.method === 'CANCEL') continue;
+    const original = summaries.at(t.request);
     const retry = windowAfter(calls.get(original.callId) ?? [], t.final).find((i) => {
-      const q = summaries[i];
+      const q = summaries.at(i);
       return (
         q.kind === 'request' &&
         q.method === original.method &&
@@ -341,11 +337,11 @@ function linkFollowUps(
     }
   }
   for (const t of withoutRetryInCall) {
-    const original = summaries[t.request];
-    const response = summaries[t.final];
+    const original = summaries.at(t.request);
+    const response = summaries.at(t.final);
     const contacts = response.code < 400 ? new Set(response.contacts.map(uriKey)) : undefined;
     for (const i of windowAfter(requestsFrom.get(original.fromKey ?? '') ?? [], t.final)) {
-      const q = summaries[i];
+      const q = summaries.at(i);
       if (claimed.has(i) || q.callId === original.callId || q.method !== original.method || q.toKey !== original.toKey || q.toTag !== undefined) continue;
       if (calls.get(q.callId)?.[0] !== i) continue;
       if (contacts ? !contacts.has(q.requestUriKey) : serverOf(q) === serverOf(original)) continue;
@@ -369,10 +365,10 @@ export function* retries(calls: CallModel): Iterable<Retry> {
   for (const t of transactions) {
     if (t.request < 0 || t.final < 0) continue;
     const retryIndex = followUps.get(t.final);
-    if (retryIndex !== undefined) yield { request: summaries[t.request], response: summaries[t.final], retry: summaries[retryIndex] };
+    if (retryIndex !== undefined) yield { request: summaries.at(t.request), response: summaries.at(t.final), retry: summaries.at(retryIndex) };
   }
 }
 
-keepShape(new TransactionIndex([], keysFor(0)));
-keepShape(new Groups());
+keepShape(new TransactionIndex([], NO_SUMMARIES, new Int32Array(0)));
+keepShape(new Groups(NO_SUMMARIES));
 keepShape(new ById());

@@ -22,9 +22,9 @@ export function requestsDuringRetryAfter(calls: CallModel): Map<number, Pause> {
   for (const s of summaries) {
     if (retransmission[s.index] || s.time === undefined) continue;
     if (s.kind === 'response') {
-      const t = transactions[transactionOf[s.index]];
+      const t = transactions.ofMessage(s.index);
       if (s.code !== 503 || s.retryAfter === undefined || !t || t.request < 0 || t.final !== s.index) continue;
-      const server = serverOf(summaries[t.request]);
+      const server = serverOf(summaries.at(t.request));
       if (server !== undefined) paused.set(server, { response: s.index, request: t.request, until: s.time + s.retryAfter * 1000 });
       continue;
     }
@@ -33,7 +33,7 @@ export function requestsDuringRetryAfter(calls: CallModel): Map<number, Pause> {
     const pause = server !== undefined ? paused.get(server) : undefined;
     if (!pause || s.time >= pause.until || transactionOf[s.index] === transactionOf[pause.request]) continue;
     const client = clientOf(s);
-    const pausedClient = clientOf(summaries[pause.request]);
+    const pausedClient = clientOf(summaries.at(pause.request));
     if (client !== undefined && pausedClient !== undefined && client !== pausedClient) continue;
     found.set(s.index, pause);
   }

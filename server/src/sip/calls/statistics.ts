@@ -87,9 +87,9 @@ export function traceStatistics(trace: Trace, calls: CallModel): TraceStatistics
   const redirectsAndOverloads = new Map<string, Array<{ code: number; time: number | undefined }>>();
   const slow: Slow[] = [];
   for (const t of transactions) {
-    const request = t.request >= 0 ? summaries[t.request] : undefined;
-    const final = t.final >= 0 ? summaries[t.final] : undefined;
-    const server = serverOfTransaction(request, final ?? summaries[t.responses[0]]);
+    const request = t.request >= 0 ? summaries.at(t.request) : undefined;
+    const final = t.final >= 0 ? summaries.at(t.final) : undefined;
+    const server = serverOfTransaction(request, final ?? summaries.at(t.responses[0]));
     let entry = servers.get(server);
     if (!entry) servers.set(server, (entry = { server, outcomes: new Map(), transactions: 0 }));
     entry.transactions++;

@@ -9,25 +9,25 @@ import { uriKey } from './summary';
 export type LineOf = (offset: number) => number;
 
 export function storyOf(calls: CallModel, responseIndex: number, lineOf: LineOf): string[] {
-  const { summaries, followUps, transactionOf, transactions } = calls;
-  const response = summaries[responseIndex];
-  const t = transactions[transactionOf[responseIndex]];
+  const { summaries, followUps, transactions } = calls;
+  const response = summaries.at(responseIndex);
+  const t = transactions.ofMessage(responseIndex);
   if (!t || t.request < 0 || t.final !== responseIndex) return [];
-  const request = summaries[t.request];
+  const request = summaries.at(t.request);
   const lines: string[] = [];
-  const line = (index: number) => `line ${lineOf(summaries[index].offset)}`;
+  const line = (index: number) => `line ${lineOf(summaries.at(index).offset)}`;
   const someLines = (indexes: readonly number[]) => `${indexes.slice(0, 5).map(line).join(', ')}${indexes.length > 5 ? ', …' : ''}`;
   const after = (index: number) => {
-    const q = summaries[index];
+    const q = summaries.at(index);
     return q.time !== undefined && response.time !== undefined ? ` ${seconds(q.time - response.time)} later` : '';
   };
   if (t.method === 'INVITE' && response.code >= 300) lines.push(t.ack >= 0 ? `ACKed (${line(t.ack)}) ✔` : 'never ACKed ✘');
   const retryIndex = followUps.get(responseIndex);
-  const retry = retryIndex !== undefined ? summaries[retryIndex] : undefined;
+  const retry = retryIndex !== undefined ? summaries.at(retryIndex) : undefined;
   if (response.code === 302) {
     const targets = new Set(response.contacts.map(uriKey));
     const next = retry ? undefined : nextAttempt(calls, t);
-    if (next !== undefined) lines.push(`never tried the Contact: the next ${request.method} for this target went to ${summaries[next].requestUri} (${line(next)}) ✘`);
+    if (next !== undefined) lines.push(`never tried the Contact: the next ${request.method} for this target went to ${summaries.at(next).requestUri} (${line(next)}) ✘`);
     else if (!retry) lines.push('not retried in this trace');
     else if (targets.has(retry.requestUriKey)) lines.push(`retried at ${retry.requestUri}${after(retry.index)} (${line(retry.index)}) ✔`);
     else lines.push(`retried at ${retry.requestUri}, which is not a Contact of this 302 (${line(retry.index)}) ✘`);
@@ -62,13 +62,13 @@ export function storyOf(calls: CallModel, responseIndex: number, lineOf: LineOf)
 
 /** The responses a request got, with their lines and, where the log has times, how long each took. */
 export function responsesOf(trace: Trace, calls: CallModel, requestIndex: number, lineOf: LineOf): string | undefined {
-  const { summaries, transactions, transactionOf, retransmission } = calls;
-  const t = transactions[transactionOf[requestIndex]];
+  const { summaries, transactions, retransmission } = calls;
+  const t = transactions.ofMessage(requestIndex);
   if (!t || t.request !== requestIndex) return retransmission[requestIndex] ? 'A retransmission of an earlier request.' : undefined;
   if (t.responses.length === 0) return 'No response to this request in the trace.';
-  const request = summaries[requestIndex];
+  const request = summaries.at(requestIndex);
   const parts = t.responses.map((i) => {
-    const r = summaries[i];
+    const r = summaries.at(i);
     const reason = trace.messages.at(i).startLine;
     const text = reason.kind === 'response' ? trace.text.slice(reason.codeOffset, reason.reasonEnd) : String(r.code);
     const latency = r.time !== undefined && request.time !== undefined ? `, ${seconds(r.time - request.time)}` : '';

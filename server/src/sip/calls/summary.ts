@@ -5,6 +5,7 @@ import { ParamSpan, addressSpan, headerParam, parseDigits, scanValue } from '../
 import { AT, COLON, GT, LF, QUESTION, SEMI, SLASH, hashChars, indexOfCode, isLws, sameChars, startsWithIgnoreCase } from '../chars';
 import { METHODS } from '../catalog/methods';
 import { keepShape } from '../shapes';
+import { MessageTable } from '../messageTable';
 
 export interface MessageSummary {
   readonly index: number;
@@ -146,7 +147,7 @@ function unfolded(text: string, from: number, to: number): string {
  * call model's memory. A value is looked up by its text range (open addressing on a hash of its
  * characters), so one seen before costs no slice; a value kept from the trace's text is compared
  * with the text where it was first seen, not with its slice (startsWith on the slice was the
- * summaries' largest cost). Each value also gets a number: the call model's keys.
+ * summaries' largest cost). Each value also gets a number: what the summaries keep.
  */
 class Strings {
   /** Per slot: 1 + the id of the value there, 0 for none. */
@@ -158,8 +159,18 @@ class Strings {
 
   constructor(readonly text: string) {}
 
-  value(id: number): string {
-    return this.values[id];
+  /** The values, to keep without the tables that find them; those of the ids in `asStrings` are kept as strings. */
+  kept(asStrings: Int32Array): KeptStrings {
+    const count = this.values.length;
+    const starts = this.starts.slice(0, count);
+    const ends = new Int32Array(count);
+    const strings: string[] = [];
+    for (const id of asStrings) starts[id] = -1;
+    for (let id = 0; id < count; id++) {
+      if (starts[id] >= 0) ends[id] = starts[id] + this.values[id].length;
+      else ends[id] = strings.push(this.values[id]) - 1;
+    }
+    return new KeptStrings(this.text, starts, ends, strings);
   }
 
   /** The id of text[from, to). */
@@ -227,17 +238,54 @@ class Strings {
 }
 
 /**
- * Per message, the ids of what the call model groups and matches on, so that it compares and
- * indexes numbers instead of reaching for each string: the Call-ID, the top Via branch (-1 when it
- * has no magic cookie), the sent-by, and the Request-URI and From keys of a request (-1 for none).
- * Ids are shared by all fields: one value has one id.
+ * The strings of the summaries by id, for as long as the document is open. Most are written as is
+ * in the trace: they are kept as where they lie and sliced from it when read, instead of as 30,000
+ * strings per 10 MB of trace (a slice or a copy of 32 bytes or more each, the copy's characters two
+ * bytes each in a text with any character beyond Latin-1). The Call-IDs stay strings: the calls map
+ * keeps them anyway as its keys, and rules look calls up by them, which a string hashes only once.
  */
-export interface SummaryKeys {
-  readonly callId: Int32Array;
-  readonly branch: Int32Array;
-  readonly sentBy: Int32Array;
+class KeptStrings {
+  constructor(
+    private readonly text: string,
+    /** Per id: where the value starts in the text, or -1 for one kept as a string. */
+    private readonly starts: Int32Array,
+    /** Per id: where the value ends in the text, or for one kept as a string, its place in `strings`. */
+    private readonly ends: Int32Array,
+    /** The Call-IDs and the values made elsewhere (unfolded, lower-cased, the catalogue's method names). */
+    private readonly strings: readonly string[],
+  ) {}
+
+  at(id: number): string {
+    return this.starts[id] >= 0 ? this.text.slice(this.starts[id], this.ends[id]) : this.strings[this.ends[id]];
+  }
+}
+
+/**
+ * The summaries' fields, one typed array per field indexed by message, for the call model, which
+ * reads a few of them for every message: a string is an id (see `Summaries.value`), -1 for none,
+ * so equal ids are equal strings and are compared and indexed as numbers. Offsets are -1 for none.
+ */
+export interface SummaryColumns {
+  /** 1 for a response, 0 for a request. */
+  readonly response: Uint8Array;
+  /** A status code has three digits; 0 for a request or a code that is not one. */
+  readonly code: Uint16Array;
+  readonly method: Int32Array;
   readonly requestUriKey: Int32Array;
   readonly fromKey: Int32Array;
+  readonly toKey: Int32Array;
+  /** A message without a Call-ID has the id of the empty string: it is grouped with those whose Call-ID is empty. */
+  readonly callId: Int32Array;
+  /** A Float64Array, so that a missing CSeq stays NaN without boxing a number per message. */
+  readonly cseq: Float64Array;
+  readonly cseqOffset: Int32Array;
+  readonly fromTag: Int32Array;
+  readonly toTag: Int32Array;
+  readonly branch: Int32Array;
+  readonly branchOffset: Int32Array;
+  readonly sentBy: Int32Array;
+  readonly viaCount: Int32Array;
+  readonly routeKey: Int32Array;
 }
 
 /** How many calls AddressMemo remembers at once: a slot per call, by its Call-ID's id. */
@@ -313,13 +361,34 @@ class Recent {
   }
 }
 
-/** Keys for `count` messages, to be filled in. */
-export function keysFor(count: number): SummaryKeys {
-  return { callId: new Int32Array(count), branch: new Int32Array(count), sentBy: new Int32Array(count), requestUriKey: new Int32Array(count), fromKey: new Int32Array(count) };
+/** Columns for `count` messages, to be filled in. */
+function columnsFor(count: number): SummaryColumns {
+  const ids = () => new Int32Array(count);
+  return {
+    response: new Uint8Array(count),
+    code: new Uint16Array(count),
+    method: ids(),
+    requestUriKey: ids(),
+    fromKey: ids(),
+    toKey: ids(),
+    callId: ids(),
+    cseq: new Float64Array(count),
+    cseqOffset: ids(),
+    fromTag: ids(),
+    toTag: ids(),
+    branch: ids(),
+    branchOffset: ids(),
+    sentBy: ids(),
+    viaCount: ids(),
+    routeKey: ids(),
+  };
 }
 
-/** Reads the summary of each message of `trace` and its keys; the header names it needs are looked up once. */
-function summarizer(trace: Trace, keys: SummaryKeys): (m: SipMessage) => MessageSummary {
+/**
+ * Reads the summary of each message of `trace` into `columns`, `cookieBranch` and, for the few
+ * messages that have them, `rare`; the header names it needs are looked up once.
+ */
+function summarizer(trace: Trace, strings: Strings, columns: SummaryColumns, cookieBranch: Int32Array, rare: Map<number, RareFacts>): (m: SipMessage) => void {
   const { text, headers } = trace;
   const ids = {
     via: headers.knownId('via'),
@@ -332,8 +401,6 @@ function summarizer(trace: Trace, keys: SummaryKeys): (m: SipMessage) => Message
     retryAfter: headers.knownId('retry-after'),
     route: headers.knownId('route'),
   };
-  const strings = new Strings(text);
-  const valueOf = (id: number): string | undefined => (id < 0 ? undefined : strings.value(id));
   // A message without a Call-ID is grouped with those whose Call-ID is empty.
   const noCallId = strings.of('');
   const fromMemo = new AddressMemo(strings);
@@ -353,14 +420,14 @@ function summarizer(trace: Trace, keys: SummaryKeys): (m: SipMessage) => Message
     }
     return comma < to;
   };
-  return (m: SipMessage): MessageSummary => {
+  return (m: SipMessage): void => {
     const line = m.startLine;
     const isRequest = line.kind === 'request';
     // Contacts and their expiry matter for redirects only; reading them for every message costs time.
     const redirect = line.kind === 'response' && line.code >= 300 && line.code < 400;
     let callId = noCallId;
     let cseq = NaN;
-    let cseqOffset: number | undefined;
+    let cseqOffset = -1;
     let cseqMethod = '';
     let fromValue = -1;
     let fromValueEnd = 0;
@@ -438,7 +505,7 @@ function summarizer(trace: Trace, keys: SummaryKeys): (m: SipMessage) => Message
     const fromKey = isRequest ? fromMemo.key : -1;
     const toKey = isRequest ? toMemo.key : -1;
     let branch = -1;
-    let branchOffset: number | undefined;
+    let branchOffset = -1;
     let cookie = false;
     let sentBy = -1;
     if (topVia >= 0) {
@@ -461,44 +528,32 @@ function summarizer(trace: Trace, keys: SummaryKeys): (m: SipMessage) => Message
     const viasWanted = !cookie || (line.kind === 'response' && line.code === 503);
     const requestUriKey = line.kind === 'request' ? uriKeyId(strings, line.uriOffset, line.uriEnd) : -1;
     const i = m.index;
-    keys.callId[i] = callId;
-    keys.branch[i] = cookie ? branch : -1;
-    keys.sentBy[i] = sentBy;
-    keys.requestUriKey[i] = requestUriKey;
-    keys.fromKey[i] = fromKey;
-    const rare =
-      viasWanted || contacts || retryAfter !== undefined || explicitExpiry
-        ? {
-            topVia: viasWanted && topVia >= 0 ? unfolded(text, topVia, topViaEnd) : undefined,
-            secondVia: viasWanted && secondVia >= 0 ? unfolded(text, secondVia, secondViaEnd) : undefined,
-            contacts: contacts ?? NONE,
-            retryAfter,
-            explicitExpiry,
-          }
-        : undefined;
-    return new Summary(
-      m.index,
-      m.offset,
-      line.kind,
-      line.kind === 'request' ? methodName(text, line.methodOffset, line.methodEnd) : cseqMethod,
-      line.kind === 'response' ? line.code : 0,
-      line.kind === 'request' ? strings.value(strings.span(line.uriOffset, line.uriEnd)) : undefined,
-      valueOf(requestUriKey),
-      valueOf(fromKey),
-      valueOf(toKey),
-      strings.value(callId),
-      cseq,
-      cseqOffset,
-      valueOf(fromMemo.tag),
-      valueOf(toMemo.tag),
-      valueOf(branch),
-      branchOffset,
-      valueOf(sentBy),
-      viaCount,
-      valueOf(routeKey),
-      m.index < trace.meta.length ? trace.meta[m.index] : undefined,
-      rare,
-    );
+    columns.response[i] = isRequest ? 0 : 1;
+    columns.code[i] = line.kind === 'response' ? line.code : 0;
+    columns.method[i] = strings.of(line.kind === 'request' ? methodName(text, line.methodOffset, line.methodEnd) : cseqMethod);
+    columns.requestUriKey[i] = requestUriKey;
+    columns.fromKey[i] = fromKey;
+    columns.toKey[i] = toKey;
+    columns.callId[i] = callId;
+    columns.cseq[i] = cseq;
+    columns.cseqOffset[i] = cseqOffset;
+    columns.fromTag[i] = fromMemo.tag;
+    columns.toTag[i] = toMemo.tag;
+    columns.branch[i] = branch;
+    cookieBranch[i] = cookie ? branch : -1;
+    columns.branchOffset[i] = branchOffset;
+    columns.sentBy[i] = sentBy;
+    columns.viaCount[i] = viaCount;
+    columns.routeKey[i] = routeKey;
+    if (viasWanted || contacts || retryAfter !== undefined || explicitExpiry) {
+      rare.set(i, {
+        topVia: viasWanted && topVia >= 0 ? unfolded(text, topVia, topViaEnd) : undefined,
+        secondVia: viasWanted && secondVia >= 0 ? unfolded(text, secondVia, secondViaEnd) : undefined,
+        contacts: contacts ?? NONE,
+        retryAfter,
+        explicitExpiry,
+      });
+    }
   };
 }
 
@@ -506,78 +561,196 @@ function summarizer(trace: Trace, keys: SummaryKeys): (m: SipMessage) => Message
 type RareFacts = Pick<MessageSummary, 'topVia' | 'secondVia' | 'contacts' | 'retryAfter' | 'explicitExpiry'>;
 
 /**
- * A summary is kept per message for as long as the document (a 10 MB trace has 19,000): what few
- * messages have shares one optional object, and the log's time and addresses are read from the
- * message's meta, so a summary holds 21 fields instead of 27.
+ * The summaries of a trace's messages, kept for as long as the document is open (a 10 MB trace has
+ * 19,000): one typed array per field and the distinct strings once, instead of an object per message
+ * (3.9 MB per 10 MB of trace, with a boxed number for the CSeq). `at` makes a message's summary
+ * when asked for; the call model reads the columns.
  */
-class Summary implements MessageSummary {
+export class Summaries implements Iterable<MessageSummary> {
   constructor(
-    readonly index: number,
-    readonly offset: number,
-    readonly kind: 'request' | 'response',
-    readonly method: string,
-    readonly code: number,
-    readonly requestUri: string | undefined,
-    readonly requestUriKey: string | undefined,
-    readonly fromKey: string | undefined,
-    readonly toKey: string | undefined,
-    readonly callId: string,
-    readonly cseq: number,
-    readonly cseqOffset: number | undefined,
-    readonly fromTag: string | undefined,
-    readonly toTag: string | undefined,
-    readonly branch: string | undefined,
-    readonly branchOffset: number | undefined,
-    readonly sentBy: string | undefined,
-    readonly viaCount: number,
-    readonly routeKey: string | undefined,
-    private readonly meta: MessageMeta | undefined,
-    private readonly rare: RareFacts | undefined,
+    readonly columns: SummaryColumns,
+    private readonly strings: KeptStrings,
+    /** By message index, for the few messages that have them. */
+    readonly rare: ReadonlyMap<number, RareFacts>,
+    /** What the trace keeps already: where each message starts, its start line, the log's meta. */
+    private readonly trace: Pick<Trace, 'text' | 'messages' | 'meta'>,
   ) {}
 
-  get topVia(): string | undefined {
-    return this.rare?.topVia;
+  get length(): number {
+    return this.columns.code.length;
   }
 
-  get secondVia(): string | undefined {
-    return this.rare?.secondVia;
+  offsetOf(index: number): number {
+    return this.trace.messages.offsetOf(index);
   }
 
-  get contacts(): readonly string[] {
-    return this.rare?.contacts ?? NONE;
+  requestUriOf(index: number): string | undefined {
+    const line = this.trace.messages.at(index).startLine;
+    return line.kind === 'request' ? this.trace.text.slice(line.uriOffset, line.uriEnd) : undefined;
   }
 
-  get retryAfter(): number | undefined {
-    return this.rare?.retryAfter;
+  /** The log's meta; the trace's list is empty, or shorter than the messages, when the trace is not a log. */
+  metaOf(index: number): MessageMeta | undefined {
+    const { meta } = this.trace;
+    return index < meta.length ? meta[index] : undefined;
   }
 
-  get explicitExpiry(): boolean {
-    return this.rare?.explicitExpiry ?? false;
+  /** The string of `id`; undefined for -1. */
+  value(id: number): string | undefined {
+    return id < 0 ? undefined : this.strings.at(id);
   }
 
-  get time(): number | undefined {
-    return this.meta?.time;
+  at(index: number): MessageSummary {
+    return new SummaryView(this, index);
   }
 
-  get src(): string | undefined {
-    return this.meta?.src;
-  }
-
-  get dst(): string | undefined {
-    return this.meta?.dst;
+  *[Symbol.iterator](): Iterator<MessageSummary> {
+    for (let i = 0; i < this.length; i++) yield new SummaryView(this, i);
   }
 }
 
-export function summarize(trace: Trace): { summaries: MessageSummary[]; keys: SummaryKeys } {
+/** A message's summary, read from the columns: made on demand, so only those in use take memory. */
+class SummaryView implements MessageSummary {
+  constructor(
+    private readonly of: Summaries,
+    readonly index: number,
+  ) {}
+
+  /** The string whose id `ids` holds for this message. */
+  private string(ids: Int32Array): string | undefined {
+    return this.of.value(ids[this.index]);
+  }
+
+  get offset(): number {
+    return this.of.offsetOf(this.index);
+  }
+
+  get kind(): 'request' | 'response' {
+    return this.of.columns.response[this.index] ? 'response' : 'request';
+  }
+
+  get method(): string {
+    return this.string(this.of.columns.method)!;
+  }
+
+  get code(): number {
+    return this.of.columns.code[this.index];
+  }
+
+  get requestUri(): string | undefined {
+    return this.of.requestUriOf(this.index);
+  }
+
+  get requestUriKey(): string | undefined {
+    return this.string(this.of.columns.requestUriKey);
+  }
+
+  get fromKey(): string | undefined {
+    return this.string(this.of.columns.fromKey);
+  }
+
+  get toKey(): string | undefined {
+    return this.string(this.of.columns.toKey);
+  }
+
+  get callId(): string {
+    return this.string(this.of.columns.callId)!;
+  }
+
+  get cseq(): number {
+    return this.of.columns.cseq[this.index];
+  }
+
+  get cseqOffset(): number | undefined {
+    return offsetOrNone(this.of.columns.cseqOffset[this.index]);
+  }
+
+  get fromTag(): string | undefined {
+    return this.string(this.of.columns.fromTag);
+  }
+
+  get toTag(): string | undefined {
+    return this.string(this.of.columns.toTag);
+  }
+
+  get branch(): string | undefined {
+    return this.string(this.of.columns.branch);
+  }
+
+  get branchOffset(): number | undefined {
+    return offsetOrNone(this.of.columns.branchOffset[this.index]);
+  }
+
+  get sentBy(): string | undefined {
+    return this.string(this.of.columns.sentBy);
+  }
+
+  get viaCount(): number {
+    return this.of.columns.viaCount[this.index];
+  }
+
+  get routeKey(): string | undefined {
+    return this.string(this.of.columns.routeKey);
+  }
+
+  get topVia(): string | undefined {
+    return this.of.rare.get(this.index)?.topVia;
+  }
+
+  get secondVia(): string | undefined {
+    return this.of.rare.get(this.index)?.secondVia;
+  }
+
+  get contacts(): readonly string[] {
+    return this.of.rare.get(this.index)?.contacts ?? NONE;
+  }
+
+  get retryAfter(): number | undefined {
+    return this.of.rare.get(this.index)?.retryAfter;
+  }
+
+  get explicitExpiry(): boolean {
+    return this.of.rare.get(this.index)?.explicitExpiry ?? false;
+  }
+
+  get time(): number | undefined {
+    return this.of.metaOf(this.index)?.time;
+  }
+
+  get src(): string | undefined {
+    return this.of.metaOf(this.index)?.src;
+  }
+
+  get dst(): string | undefined {
+    return this.of.metaOf(this.index)?.dst;
+  }
+}
+
+function offsetOrNone(offset: number): number | undefined {
+  return offset < 0 ? undefined : offset;
+}
+
+/**
+ * The summaries of the messages of `trace`, and per message the id of its top Via branch when it
+ * has the magic cookie (else -1), which only the building of the call model needs (RFC 3261
+ * §17.1.3 matching), so the summaries do not keep it.
+ */
+export function summarize(trace: Trace): { summaries: Summaries; cookieBranch: Int32Array } {
   const count = trace.messages.length;
-  const keys = keysFor(count);
-  const read = summarizer(trace, keys);
-  const summaries: MessageSummary[] = new Array(count);
-  for (let i = 0; i < count; i++) summaries[i] = read(trace.messages.at(i));
-  return { summaries, keys };
+  const strings = new Strings(trace.text);
+  const columns = columnsFor(count);
+  const cookieBranch = new Int32Array(count);
+  const rare = new Map<number, RareFacts>();
+  const read = summarizer(trace, strings, columns, cookieBranch, rare);
+  for (let i = 0; i < count; i++) read(trace.messages.at(i));
+  return { summaries: new Summaries(columns, strings.kept(columns.callId), rare, trace), cookieBranch };
 }
 
 keepShape(new Strings(''));
 keepShape(new AddressMemo(new Strings('')));
 keepShape(new Recent(new Strings('')));
-keepShape(new Summary(0, 0, 'request', '', 0, undefined, undefined, undefined, undefined, '', NaN, undefined, undefined, undefined, undefined, undefined, undefined, 0, undefined, undefined, undefined));
+/** The summaries of no message: for the shapes kept of the classes that read summaries. */
+export const NO_SUMMARIES = new Summaries(columnsFor(0), new Strings('').kept(new Int32Array(0)), new Map(), { text: '', messages: new MessageTable(0), meta: [] });
+
+keepShape(new SummaryView(NO_SUMMARIES, 0));
+keepShape(new KeptStrings('', new Int32Array(0), new Int32Array(0), []));

@@ -59,10 +59,10 @@ function reasonOf(trace: Trace, index: number): string {
  */
 function dialogOf(calls: CallModel, index: number): string {
   const { summaries, transactions, transactionOf } = calls;
-  const s = summaries[index];
+  const s = summaries.at(index);
   let toTag = s.toTag;
   const t = transactionOf[index];
-  if (toTag === undefined && t >= 0) toTag = transactions[t].responses.map((r) => summaries[r].toTag).find((tag) => tag !== undefined);
+  if (toTag === undefined && t >= 0) toTag = transactions.at(t).responses.map((r) => summaries.at(r).toTag).find((tag) => tag !== undefined);
   const tags = [s.fromTag ?? '', toTag ?? ''].sort();
   return `${s.callId}\u0000${tags[0]}\u0000${tags[1]}`;
 }
@@ -163,14 +163,14 @@ export function buildCallFlow(trace: Trace, calls: CallModel, findings: readonly
 
   // A 3xx or 503 final response points at the retry it caused, or says that none came.
   a.index.forEach((index, arrow) => {
-    const s = summaries[index];
+    const s = summaries.at(index);
     const t = calls.transactionOf[index];
-    if (s.kind !== 'response' || !isRetryTrigger(s.code) || (a.flags[arrow] & 1) === 1 || t < 0 || calls.transactions[t].final !== index) return;
+    if (s.kind !== 'response' || !isRetryTrigger(s.code) || (a.flags[arrow] & 1) === 1 || t < 0 || calls.transactions.at(t).final !== index) return;
     const retry = calls.followUps.get(index);
     const retryTime = retry !== undefined ? trace.meta[retry]?.time : undefined;
     const time = a.time[arrow];
     a.followUps[arrow] = {
-      ...(retry !== undefined ? { retry, line: options.lineOf(summaries[retry].offset) } : {}),
+      ...(retry !== undefined ? { retry, line: options.lineOf(summaries.at(retry).offset) } : {}),
       ...(retry !== undefined && arrowOfMessage.has(retry) ? { arrow: arrowOfMessage.get(retry) } : {}),
       ...(retryTime !== undefined && time !== null ? { after: retryTime - time } : {}),
       ...(s.code === 503 && s.retryAfter !== undefined ? { retryAfter: s.retryAfter } : {}),

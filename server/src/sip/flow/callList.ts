@@ -57,14 +57,14 @@ function hostOf(address: string | undefined): string | undefined {
 /** How the call ended, judged on the last transaction of the method it started with. */
 function stateOf(messages: readonly number[], calls: CallModel): string {
   const { summaries, transactions, transactionOf } = calls;
-  const first = messages.map((i) => summaries[i]).find((s) => s.kind === 'request' && s.method !== 'ACK' && s.method !== 'CANCEL');
+  const first = messages.map((i) => summaries.at(i)).find((s) => s.kind === 'request' && s.method !== 'ACK' && s.method !== 'CANCEL');
   let final: MessageSummary | undefined;
   let cancelled = false;
   for (const i of messages) {
-    const s = summaries[i];
+    const s = summaries.at(i);
     if (s.kind === 'request' && s.method === 'CANCEL') cancelled = true;
     const t = transactionOf[i];
-    if (first && t >= 0 && transactions[t].final === i && s.method === first.method) final = s;
+    if (first && t >= 0 && transactions.at(t).final === i && s.method === first.method) final = s;
   }
   if (!final) return cancelled ? 'cancelled' : 'no final response';
   if (final.code === 487 && cancelled) return 'cancelled';
@@ -96,13 +96,13 @@ function linkLegs(trace: Trace, calls: CallModel, ids: readonly string[], firsts
     ids.forEach((a, i) => ids.forEach((b, j) => i !== j && b.length >= MIN_EMBEDDED && a.length > b.length && a.includes(b) && addLeg(legs, i, j)));
   }
   // Through a B2BUA: the B-leg leaves the host the A-leg arrived at, soon after, for the same user.
-  const timed = ids.map((_, c) => c).filter((c) => calls.summaries[firsts[c]].time !== undefined && calls.summaries[firsts[c]].dst !== undefined);
-  timed.sort((a, b) => calls.summaries[firsts[a]].time! - calls.summaries[firsts[b]].time!);
+  const timed = ids.map((_, c) => c).filter((c) => calls.summaries.at(firsts[c]).time !== undefined && calls.summaries.at(firsts[c]).dst !== undefined);
+  timed.sort((a, b) => calls.summaries.at(firsts[a]).time! - calls.summaries.at(firsts[b]).time!);
   for (let k = 0; k < timed.length; k++) {
-    const a = calls.summaries[firsts[timed[k]]];
+    const a = calls.summaries.at(firsts[timed[k]]);
     if (a.kind !== 'request' || a.method !== 'INVITE') continue;
     for (let j = k + 1; j < timed.length; j++) {
-      const b = calls.summaries[firsts[timed[j]]];
+      const b = calls.summaries.at(firsts[timed[j]]);
       if (b.time! - a.time! > LEG_WINDOW_MS) break;
       if (b.kind === 'request' && b.method === 'INVITE' && hostOf(b.src) === hostOf(a.dst) && hostOf(b.dst) !== hostOf(a.src) && userOf(b.toKey) === userOf(a.toKey) && userOf(a.toKey) !== undefined) {
         addLeg(legs, timed[k], timed[j]);
@@ -126,7 +126,7 @@ export function listCalls(trace: Trace, calls: CallModel, findings: ReadonlyArra
   }
   return ids.map((callId, c): CallEntry => {
     const list = lists[c];
-    const first = calls.summaries[list[0]];
+    const first = calls.summaries.at(list[0]);
     const times = list.map((i) => trace.meta[i]?.time).filter((t): t is number => t !== undefined);
     const meta = trace.meta[list[0]];
     return {

@@ -65,7 +65,7 @@ export function inferHops(calls: CallModel): Hop[] {
       continue;
     }
     const t = transactionOf[s.index];
-    const request = t >= 0 ? transactions[t].request : -1;
+    const request = t >= 0 ? transactions.at(t).request : -1;
     // Requests come before their responses, so the request's hop is already known.
     const asked = request >= 0 && request < s.index ? hops[request] : undefined;
     hops[s.index] = asked ? { from: asked.to, to: asked.from } : { from: UNKNOWN_ENDPOINT, to: sender(s) };

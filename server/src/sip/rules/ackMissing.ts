@@ -14,7 +14,7 @@ Example: INVITE → 486 Busy Here, and the next message is a new request instead
     const { summaries, transactions } = calls;
     for (const t of transactions) {
       if (t.method !== 'INVITE' || t.request < 0 || t.final < 0 || t.ack >= 0) continue;
-      const response = summaries[t.final];
+      const response = summaries.at(t.final);
       if (response.code < 300) continue;
       // The trace goes on when some later message belongs to another transaction.
       let later = t.responses[t.responses.length - 1] + 1;
@@ -25,7 +25,7 @@ Example: INVITE → 486 Busy Here, and the next message is a new request instead
         offset,
         length,
         `This ${response.code} to an INVITE is never acknowledged, although the trace goes on: the client must send an ACK with the INVITE's branch (RFC 3261 §17.1.1.3). The server will retransmit the response until Timer H (32 s) fires.`,
-        [startLineOf(trace, summaries[t.request], 'the INVITE')],
+        [startLineOf(trace, summaries.at(t.request), 'the INVITE')],
       );
     }
   },

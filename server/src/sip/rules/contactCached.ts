@@ -20,9 +20,9 @@ Example: 302 \`Contact: <sip:bob@192.0.2.4>\` with no Expires; minutes later a n
       for (const use of cachedContactUses(calls, t.final)) if ((redirectOf.get(use) ?? -1) < t.final) redirectOf.set(use, t.final);
     }
     for (const [use, responseIndex] of [...redirectOf].sort((a, b) => a[0] - b[0])) {
-      const response = summaries[responseIndex];
-      const request = summaries[transactions[calls.transactionOf[responseIndex]].request];
-      const q = summaries[use];
+      const response = summaries.at(responseIndex);
+      const request = summaries.at(transactions.ofMessage(responseIndex)!.request);
+      const q = summaries.at(use);
       const [offset, length] = startLineSpan(trace, q);
       const later = q.time !== undefined && response.time !== undefined ? ` ${seconds(q.time - response.time)} after the 302` : '';
       report(

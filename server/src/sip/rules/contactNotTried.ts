@@ -14,9 +14,9 @@ Example: INVITE → 302 \`Contact: <sip:bob@192.0.2.4>\` → ACK, then the clien
   checkTrace({ trace, calls, report }) {
     const { summaries, transactions } = calls;
     for (const t of transactions) {
-      if (t.request < 0 || t.final < 0 || summaries[t.final].code !== 302) continue;
-      const response = summaries[t.final];
-      const request = summaries[t.request];
+      if (t.request < 0 || t.final < 0 || summaries.at(t.final).code !== 302) continue;
+      const response = summaries.at(t.final);
+      const request = summaries.at(t.request);
       if (response.contacts.length === 0) continue;
       // A log written where the 302 was sent sees the server's side only: the retry went elsewhere.
       if (trace.meta[response.index]?.direction === 'sent') continue;
@@ -28,7 +28,7 @@ Example: INVITE → 302 \`Contact: <sip:bob@192.0.2.4>\` → ACK, then the clien
         offset,
         length,
         `The client never retried at the Contact of this 302 (${response.contacts.join(', ')}), although it sent more requests later: the redirect was ignored. A correct client retries the ${request.method} at the Contact URI in a new transaction (RFC 3261 §8.1.3.4).`,
-        [startLineOf(trace, request, 'the redirected request'), startLineOf(trace, summaries[next], `the client's next ${request.method} for this target, not sent to the Contact`)],
+        [startLineOf(trace, request, 'the redirected request'), startLineOf(trace, summaries.at(next), `the client's next ${request.method} for this target, not sent to the Contact`)],
       );
     }
   },

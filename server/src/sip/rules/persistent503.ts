@@ -21,8 +21,8 @@ Example: \`127.0.0.1:5070\` answers 503 to four INVITEs over 36 s.`,
     // Final 503s by the server that gave them, one per request (retransmissions are not finals).
     const byServer = new Map<string, number[]>();
     for (const t of transactions) {
-      if (t.request < 0 || t.final < 0 || summaries[t.final].code !== 503) continue;
-      const server = serverOf(summaries[t.request]);
+      if (t.request < 0 || t.final < 0 || summaries.at(t.final).code !== 503) continue;
+      const server = serverOf(summaries.at(t.request));
       if (server === undefined) continue;
       const list = byServer.get(server);
       if (list) list.push(t.final);
@@ -31,8 +31,8 @@ Example: \`127.0.0.1:5070\` answers 503 to four INVITEs over 36 s.`,
     for (const [server, list] of byServer) {
       if (list.length < minResponses) continue;
       list.sort((a, b) => a - b);
-      const first = summaries[list[0]];
-      const last = summaries[list[list.length - 1]];
+      const first = summaries.at(list[0]);
+      const last = summaries.at(list[list.length - 1]);
       const span = first.time !== undefined && last.time !== undefined ? last.time - first.time : undefined;
       if (minSpan > 0 && (span === undefined || span < minSpan)) continue;
       const [offset, length] = startLineSpan(trace, first);
@@ -41,7 +41,7 @@ Example: \`127.0.0.1:5070\` answers 503 to four INVITEs over 36 s.`,
         offset,
         length,
         `${server} answered 503 Service Unavailable to ${list.length} requests${over}: this is not a passing overload. Check the server's capacity, and spread the load over several proxies (several DNS SRV targets, RFC 3263) so that clients can fail over instead of waiting for this one (RFC 3261 §21.5.4).`,
-        list.slice(1, MAX_RELATED + 1).map((i, n) => startLineOf(trace, summaries[i], `503 number ${n + 2} of ${list.length} from ${server}`)),
+        list.slice(1, MAX_RELATED + 1).map((i, n) => startLineOf(trace, summaries.at(i), `503 number ${n + 2} of ${list.length} from ${server}`)),
       );
     }
   },

@@ -15,14 +15,14 @@ Example: call 1 gets a 503 with \`Retry-After: 10\`; 0.3 s later the same client
   checkTrace({ trace, calls, report }) {
     const { summaries } = calls;
     for (const [index, pause] of requestsDuringRetryAfter(calls)) {
-      const s = summaries[index];
-      const response = summaries[pause.response];
+      const s = summaries.at(index);
+      const response = summaries.at(pause.response);
       const [offset, length] = startLineSpan(trace, s);
       report(
         offset,
         length,
         `New ${s.method} to ${serverOf(s)} ${seconds(s.time! - response.time!)} after that server answered 503 with Retry-After: ${response.retryAfter}, while it still asked to be left alone (${seconds(pause.until - s.time!)} to go). A client should send no other requests to a server during its Retry-After; send them to another server, or hold them (RFC 3261 §21.5.4).`,
-        [startLineOf(trace, response, `503 with Retry-After: ${response.retryAfter}`), startLineOf(trace, summaries[pause.request], 'the request that got the 503')],
+        [startLineOf(trace, response, `503 with Retry-After: ${response.retryAfter}`), startLineOf(trace, summaries.at(pause.request), 'the request that got the 503')],
       );
     }
   },

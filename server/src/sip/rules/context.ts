@@ -1,5 +1,6 @@
-// One context per message, shared by every rule, so each header is materialised once; a header is
-// found by the name id the table gave it, comparing numbers, not strings.
+// One context per message, shared by every rule; a header is found by the name id the table gave
+// it, comparing numbers, not strings, and made into a Header object only when a rule asks for it
+// (most rules read one or two of a message's fields), once per message.
 import { Finding, Header, SipMessage, Trace } from '../model';
 import { MessageContext, RuleContext } from './rule';
 
@@ -17,6 +18,9 @@ class FieldIndex {
   private stamp = new Int32Array(64);
   private firsts = new Int32Array(64);
   private nexts = new Int32Array(256);
+  /** The Header objects made for this message's fields, by field: valid where made[field] is this generation. */
+  private made = new Int32Array(256);
+  private fields = new Array<Header>(256);
   private generation = 0;
   private owner: SipMessage | undefined;
 
@@ -29,6 +33,15 @@ class FieldIndex {
     return this.nexts[field];
   }
 
+  /** The message's field as a Header object, made on the first call (after `first` built the index for it). */
+  header(table: Trace['headers'], message: SipMessage, field: number): Header {
+    if (this.made[field] !== this.generation) {
+      this.fields[field] = table.header(message.firstHeader + field);
+      this.made[field] = this.generation;
+    }
+    return this.fields[field];
+  }
+
   private build(table: Trace['headers'], message: SipMessage, count: number): void {
     this.owner = message;
     this.generation++;
@@ -36,7 +49,11 @@ class FieldIndex {
       this.stamp = new Int32Array(table.nameCount * 2);
       this.firsts = new Int32Array(table.nameCount * 2);
     }
-    if (count > this.nexts.length) this.nexts = new Int32Array(count * 2);
+    if (count > this.nexts.length) {
+      this.nexts = new Int32Array(count * 2);
+      this.made = new Int32Array(count * 2);
+      this.fields = new Array<Header>(count * 2);
+    }
     for (let i = count - 1; i >= 0; i--) {
       const id = table.nameIdOf(message.firstHeader + i);
       this.nexts[i] = this.stamp[id] === this.generation ? this.firsts[id] : -1;
@@ -55,25 +72,23 @@ export function messageContext(trace: Trace, message: SipMessage): MessageContex
 function ignore(): void {}
 
 export function createContext(trace: Trace, message: SipMessage, report: Report): RuleContext {
-  const allHeaders = trace.headers.headersOf(message);
   const table = trace.headers;
-  const indexOf = (name: string): number => fieldIndex.first(table, message, allHeaders.length, table.knownId(name));
+  const indexOf = (name: string): number => fieldIndex.first(table, message, message.headerCount, table.knownId(name));
   const header = (name: string): Header | undefined => {
     const i = indexOf(name);
-    return i >= 0 ? allHeaders[i] : undefined;
+    return i >= 0 ? fieldIndex.header(table, message, i) : undefined;
   };
   const headers = (name: string): readonly Header[] => {
     let i = indexOf(name);
     if (i < 0) return NONE;
     const out: Header[] = [];
-    for (; i >= 0; i = fieldIndex.next(i)) out.push(allHeaders[i]);
+    for (; i >= 0; i = fieldIndex.next(i)) out.push(fieldIndex.header(table, message, i));
     return out;
   };
   return {
     trace,
     text: trace.text,
     message,
-    allHeaders,
     header,
     headers,
     report,

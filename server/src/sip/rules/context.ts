@@ -1,6 +1,6 @@
 // One context per message, shared by every rule; a header is found by the name id the table gave
 // it, comparing numbers, not strings, and made into a Header object only when a rule asks for it
-// (most rules read one or two of a message's fields), once per message.
+// (most rules read one or two of a message's fields).
 import { Finding, Header, SipMessage, Trace } from '../model';
 import { MessageContext, RuleContext } from './rule';
 
@@ -18,9 +18,6 @@ class FieldIndex {
   private stamp = new Int32Array(64);
   private firsts = new Int32Array(64);
   private nexts = new Int32Array(256);
-  /** The Header objects made for this message's fields, by field: valid where made[field] is this generation. */
-  private made = new Int32Array(256);
-  private fields = new Array<Header>(256);
   private generation = 0;
   private owner: SipMessage | undefined;
 
@@ -33,15 +30,6 @@ class FieldIndex {
     return this.nexts[field];
   }
 
-  /** The message's field as a Header object, made on the first call (after `first` built the index for it). */
-  header(table: Trace['headers'], message: SipMessage, field: number): Header {
-    if (this.made[field] !== this.generation) {
-      this.fields[field] = table.header(message.firstHeader + field);
-      this.made[field] = this.generation;
-    }
-    return this.fields[field];
-  }
-
   private build(table: Trace['headers'], message: SipMessage, count: number): void {
     this.owner = message;
     this.generation++;
@@ -49,11 +37,7 @@ class FieldIndex {
       this.stamp = new Int32Array(table.nameCount * 2);
       this.firsts = new Int32Array(table.nameCount * 2);
     }
-    if (count > this.nexts.length) {
-      this.nexts = new Int32Array(count * 2);
-      this.made = new Int32Array(count * 2);
-      this.fields = new Array<Header>(count * 2);
-    }
+    if (count > this.nexts.length) this.nexts = new Int32Array(count * 2);
     for (let i = count - 1; i >= 0; i--) {
       const id = table.nameIdOf(message.firstHeader + i);
       this.nexts[i] = this.stamp[id] === this.generation ? this.firsts[id] : -1;
@@ -76,13 +60,13 @@ export function createContext(trace: Trace, message: SipMessage, report: Report)
   const indexOf = (name: string): number => fieldIndex.first(table, message, message.headerCount, table.knownId(name));
   const header = (name: string): Header | undefined => {
     const i = indexOf(name);
-    return i >= 0 ? fieldIndex.header(table, message, i) : undefined;
+    return i >= 0 ? table.header(message.firstHeader + i) : undefined;
   };
   const headers = (name: string): readonly Header[] => {
     let i = indexOf(name);
     if (i < 0) return NONE;
     const out: Header[] = [];
-    for (; i >= 0; i = fieldIndex.next(i)) out.push(fieldIndex.header(table, message, i));
+    for (; i >= 0; i = fieldIndex.next(i)) out.push(table.header(message.firstHeader + i));
     return out;
   };
   return {

@@ -1,5 +1,6 @@
-// One context per message, shared by every rule, so each header is materialised once; a header is
-// found by the name id the table gave it, comparing numbers, not strings.
+// One context per message, shared by every rule; a header is found by the name id the table gave
+// it, comparing numbers, not strings, and made into a Header object only when a rule asks for it
+// (most rules read one or two of a message's fields).
 import { Finding, Header, SipMessage, Trace } from '../model';
 import { MessageContext, RuleContext } from './rule';
 
@@ -55,25 +56,23 @@ export function messageContext(trace: Trace, message: SipMessage): MessageContex
 function ignore(): void {}
 
 export function createContext(trace: Trace, message: SipMessage, report: Report): RuleContext {
-  const allHeaders = trace.headers.headersOf(message);
   const table = trace.headers;
-  const indexOf = (name: string): number => fieldIndex.first(table, message, allHeaders.length, table.knownId(name));
+  const indexOf = (name: string): number => fieldIndex.first(table, message, message.headerCount, table.knownId(name));
   const header = (name: string): Header | undefined => {
     const i = indexOf(name);
-    return i >= 0 ? allHeaders[i] : undefined;
+    return i >= 0 ? table.header(message.firstHeader + i) : undefined;
   };
   const headers = (name: string): readonly Header[] => {
     let i = indexOf(name);
     if (i < 0) return NONE;
     const out: Header[] = [];
-    for (; i >= 0; i = fieldIndex.next(i)) out.push(allHeaders[i]);
+    for (; i >= 0; i = fieldIndex.next(i)) out.push(table.header(message.firstHeader + i));
     return out;
   };
   return {
     trace,
     text: trace.text,
     message,
-    allHeaders,
     header,
     headers,
     report,

@@ -19,8 +19,9 @@ Example: \`SIP/2.0 486 Busy Here\` with \`To: <sip:bob@example.com>\`.`,
   },
   check({ text, message, header, report }) {
     const line = message.startLine;
+    if (line.kind !== 'response' || line.code === 100 || line.code === 0) return;
     const to = header('to');
-    if (line.kind !== 'response' || line.code === 100 || line.code === 0 || !to) return;
+    if (!to) return;
     if (headerParam(text, to.valueOffset, to.valueEnd, 'tag')) return;
     report(
       to.valueOffset,

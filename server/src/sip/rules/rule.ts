@@ -5,13 +5,11 @@ import type { TextEdit } from '../edits';
 import type { CallModel } from '../calls/callModel';
 import { ValueScan } from '../values';
 
-/** One message as the rules and fixes read it; its headers are materialised and indexed by name once. */
+/** One message as the rules and fixes read it; its headers are indexed by name once. */
 export interface MessageContext {
   readonly trace: Trace;
   readonly text: string;
   readonly message: SipMessage;
-  /** Every header field of the message, in order. */
-  readonly allHeaders: readonly Header[];
   /** The first field called `name` (lower-case long form), or undefined. */
   header(name: string): Header | undefined;
   /** Every field called `name`, in order. */

@@ -11,9 +11,9 @@ export const rule = defineRule({
   doc: `An RFC 3261 element starts every branch with \`z9hG4bK\` so that the branch alone identifies the transaction (RFC 3261 §8.1.1.7, §17.1.3). A branch without it, or no branch at all, comes from an RFC 2543 element: transactions are then matched the old way, which breaks with forking and loops (RFC 4475 §3.2.1). A warning, since RFC 2543 peers are still legal.
 
 Example: \`Via: SIP/2.0/UDP 192.0.2.2;branch=390skdjuw\`.`,
-  check({ text, message, headers, report }) {
+  check({ text, message, header, report }) {
     if (message.startLine.kind !== 'request') return;
-    const [top] = headers('via');
+    const top = header('via');
     if (!top) return;
     // The top Via's first element is the last hop's: it ends at the first comma.
     const branch = headerParam(text, top.valueOffset, top.valueEnd, 'branch');

@@ -9,10 +9,8 @@ import { parseArgs } from 'node:util';
 import { detectTrace } from './features/traceInfo';
 import { DETECT_SAMPLE } from './protocol';
 import { isStartLine } from './sip/startLine';
-import { parseTrace } from './sip/parser';
-import { RatedFinding, SeveritySetting, diagnose } from './sip/diagnose';
-import { LineIndex } from './sip/lineIndex';
-import { buildCallModel } from './sip/calls/callModel';
+import { RatedFinding, SeveritySetting, rate } from './sip/diagnose';
+import { TraceStream } from './sip/stream';
 import { RULES } from './sip/rules';
 import { Severity } from './sip/model';
 import { CaptureError, CaptureProblem, CaptureSummary, CapturedMessage, DecodedCapture, decodeCapture, isCapture } from './sip/capture/decode';
@@ -191,22 +189,27 @@ function frameAt(messages: readonly CapturedMessage[], offset: number): number |
   return lo > 0 ? messages[lo - 1].frame : undefined;
 }
 
-function lint(file: string, text: string, options: Options, capture?: DecodedCapture): FileReport {
-  const trace = parseTrace(text);
-  const lines = new LineIndex(text);
-  // Built once: the rules across calls use it, and the report counts its calls (a message without a Call-ID is none).
-  const calls = buildCallModel(trace);
-  const { findings } = diagnose(trace, { severities: options.severities, maxFindings: Infinity, calls });
+/**
+ * The report of a trace checked as it is read (TraceStream): the text of a big file is never held
+ * whole. `read` gives the text a part at a time.
+ */
+function lint(file: string, read: (push: (text: string) => void) => void, options: Options, capture?: DecodedCapture): FileReport {
+  const stream = new TraceStream();
+  read((text) => stream.push(text));
+  const trace = stream.end();
+  const { calls } = trace;
+  const { findings } = rate(trace.findings, { severities: options.severities, maxFindings: Infinity });
+  const place = (offset: number): Place => {
+    const p = trace.position(offset);
+    return { line: p.line + 1, column: p.character + 1 };
+  };
   return {
     file,
-    format: trace.format?.name ?? 'plain SIP messages',
-    messages: trace.messages.length,
+    format: trace.formatName ?? 'plain SIP messages',
+    messages: trace.messageCount,
+    // A message without a Call-ID is in no call.
     calls: calls.calls.size - (calls.calls.has('') ? 1 : 0),
     findings: findings.map((f) => {
-      const place = (offset: number): Place => {
-        const p = lines.position(offset);
-        return { line: p.line + 1, column: p.character + 1 };
-      };
       const start = place(f.offset);
       const end = place(f.offset + f.length);
       const related = (f.related ?? []).map((r) => ({ ...place(r.offset), message: r.message }));
@@ -303,12 +306,12 @@ function main(argv: string[]): number {
   const reports: FileReport[] = [];
   for (const input of files) {
     const file = input === '-' ? options.stdinName : input;
-    const read = readInput(input, file);
+    const read = lintInput(input, file, options);
     if (!read) {
       status = 2;
       continue;
     }
-    const report = lint(file, read.text, options, read.capture);
+    const { report } = read;
     reports.push(report);
     if (status === 0 && report.findings.some((f) => f.severity === 'error')) status = 1;
     if (options.format === 'text' && report.findings.length > 0) {
@@ -335,22 +338,58 @@ function main(argv: string[]): number {
   return status;
 }
 
+/** Bytes read at once from a file that is not a capture. */
+const BLOCK = 1 << 20;
+
 /**
- * The file's text: a capture decoded, anything else read as UTF-8 (invalid UTF-8 becomes U+FFFD,
- * which the parser reports instead of failing on). Undefined, said on stderr, when it cannot be read.
+ * Reads the input and checks it: a capture is decoded whole, any other file is read a block at a
+ * time and decoded as UTF-8 (invalid UTF-8 becomes U+FFFD, which the parser reports instead of
+ * failing on). Undefined, said on stderr, when it cannot be read.
  */
-function readInput(input: string, file: string): { text: string; capture?: DecodedCapture } | undefined {
-  let bytes: Buffer;
+function lintInput(input: string, file: string, options: Options): { report: FileReport; capture?: DecodedCapture } | undefined {
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(input === '-' ? process.stdin.fd : input);
+    fd = input === '-' ? process.stdin.fd : openSync(input, 'r');
+    const first = readBlock(fd);
+    if (isCapture(first)) {
+      const capture = readCapture(file, Buffer.concat([first, ...blocksAfter(fd)]));
+      return capture && { report: lint(file, (push) => push(capture.text), options, capture), capture };
+    }
+    const decoder = new TextDecoder('utf-8');
+    const source = fd;
+    const report = lint(
+      file,
+      (push) => {
+        push(decoder.decode(first, { stream: true }));
+        for (const block of blocksAfter(source)) push(decoder.decode(block, { stream: true }));
+        push(decoder.decode());
+      },
+      options,
+    );
+    return { report };
   } catch (error) {
+    if (!(error as NodeJS.ErrnoException).code) throw error;
     process.stderr.write(`${file}: cannot read: ${(error as NodeJS.ErrnoException).message}\n`);
     return undefined;
+  } finally {
+    if (fd !== undefined && input !== '-') closeSync(fd);
   }
-  if (!isCapture(bytes)) return { text: new TextDecoder('utf-8').decode(bytes) };
+}
+
+/** The next block of the file: empty at its end. */
+function readBlock(fd: number): Buffer {
+  const block = Buffer.allocUnsafe(BLOCK);
+  return block.subarray(0, readSync(fd, block, 0, BLOCK, null));
+}
+
+function* blocksAfter(fd: number): Generator<Buffer> {
+  for (let block = readBlock(fd); block.length > 0; block = readBlock(fd)) yield block;
+}
+
+/** The capture decoded; undefined, said on stderr, when it cannot be. */
+function readCapture(file: string, bytes: Buffer): DecodedCapture | undefined {
   try {
-    const capture = decodeCapture(bytes);
-    return { text: capture.text, capture };
+    return decodeCapture(bytes);
   } catch (error) {
     if (!(error instanceof CaptureError)) throw error;
     process.stderr.write(`${file}: cannot read the capture: ${error.message}\n`);
@@ -368,14 +407,21 @@ function reportCapture(file: string, capture: DecodedCapture): void {
 /** --decode: the capture's text trace on stdout, what could not be read on stderr. */
 function decodeOnly(input: string, stdinName: string): number {
   const file = input === '-' ? stdinName : input;
-  const read = readInput(input, file);
-  if (!read) return 2;
-  if (!read.capture) {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(input === '-' ? process.stdin.fd : input);
+  } catch (error) {
+    process.stderr.write(`${file}: cannot read: ${(error as NodeJS.ErrnoException).message}\n`);
+    return 2;
+  }
+  if (!isCapture(bytes)) {
     process.stderr.write(`${file}: not a pcap or pcapng file (gzipped or not); --decode reads captures only\n`);
     return 2;
   }
-  process.stdout.write(read.capture.text);
-  for (const p of read.capture.problems) process.stderr.write(`${file}:${p.frame !== undefined ? ` frame ${p.frame}:` : ''} ${p.message}\n`);
+  const capture = readCapture(file, bytes);
+  if (!capture) return 2;
+  process.stdout.write(capture.text);
+  for (const p of capture.problems) process.stderr.write(`${file}:${p.frame !== undefined ? ` frame ${p.frame}:` : ''} ${p.message}\n`);
   return 0;
 }
 

@@ -104,3 +104,29 @@ export function sameChars(text: string, a: number, b: number, length: number): b
   while (k < length && text.charCodeAt(a + k) === text.charCodeAt(b + k)) k++;
   return k === length;
 }
+
+/**
+ * `value` in a string of its own. A slice of 13 characters or more shares the characters of the
+ * string it was cut from, and keeps all of it alive: a value kept from a part of a big trace would
+ * keep the part. Joined to a space, the slice is copied when the join is cut again.
+ */
+export function copied(value: string): string {
+  return value.length < 13 ? value : (' ' + value).slice(1);
+}
+
+/**
+ * Replaces values[from…] by copies that keep no text alive (see copied), one byte a character
+ * where they fit: a slice of a text with any character beyond Latin-1 takes two bytes a
+ * character, and so would a plain copy of it. One conversion to bytes for all of them.
+ */
+export function copyAll(values: string[], from: number): void {
+  const batch = values.slice(from).join('');
+  if (NOT_LATIN1.test(batch)) {
+    for (let id = from; id < values.length; id++) values[id] = NOT_LATIN1.test(values[id]) ? copied(values[id]) : Buffer.from(values[id], 'latin1').toString('latin1');
+    return;
+  }
+  const bytes = Buffer.from(batch, 'latin1');
+  for (let id = from, at = 0; id < values.length; id++) values[id] = bytes.toString('latin1', at, (at += values[id].length));
+}
+
+const NOT_LATIN1 = /[^\u0000-\u00ff]/;

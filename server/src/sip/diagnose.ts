@@ -64,13 +64,16 @@ const NO_FINDINGS: readonly Finding[] = [];
 
 /** The rules about the whole trace: what clients did across messages, on the calls and transactions. */
 export function checkTraceWide(trace: Trace, parameters: RuleParameters = DEFAULT_RULE_PARAMETERS, calls?: CallModel): Finding[] {
+  if (TRACE_CHECKS.length === 0 || trace.messages.length === 0) return [];
+  return checkCalls(calls ?? buildCallModel(trace), parameters);
+}
+
+/** The rules about the whole trace, on its call model: all they read. */
+export function checkCalls(calls: CallModel, parameters: RuleParameters = DEFAULT_RULE_PARAMETERS): Finding[] {
   const found: Finding[] = [];
-  if (TRACE_CHECKS.length === 0 || trace.messages.length === 0) return found;
-  calls ??= buildCallModel(trace);
+  if (calls.summaries.length === 0) return found;
   for (const rule of TRACE_CHECKS) {
     rule.checkTrace!({
-      trace,
-      text: trace.text,
       calls,
       parameters,
       report: (offset, length, message, related) => found.push({ code: rule.code, offset, length, message, related }),

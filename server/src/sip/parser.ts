@@ -80,12 +80,16 @@ export class TraceReader {
   private plainPos = 0;
   private result: Trace | undefined;
 
-  constructor(readonly text: string) {
+  /** `given`: how the text is written, when it is a part of a trace whose start told (stream.ts); else found from the text's start. */
+  constructor(
+    readonly text: string,
+    given?: Pick<Layout, 'format' | 'prefix'>,
+  ) {
     this.state = newParseState(undefined, text.length);
     // Read from the start, the text between messages can be checked as it goes by, while it is in the cache.
     this.state.gapStart = 0;
-    this.prefix = detectLinePrefix(text);
-    this.format = detectFormat(text, this.prefix);
+    this.prefix = given ? given.prefix : detectLinePrefix(text);
+    this.format = given ? given.format : detectFormat(text, this.prefix);
     this.frames = this.format ? this.format.frames(text, this.prefix) : [];
     this.frameFirst = new Int32Array(this.frames.length + 1);
   }
@@ -149,8 +153,7 @@ export function readFrames(text: string, format: TraceFormat | undefined, prefix
  * `unreadable`: firstUnreadableOutside's answer, when the reader found it already.
  */
 export function assemble(text: string, messages: MessageRows, headers: HeaderRows, layout: Layout, unreadable = firstUnreadableOutside(text, messages)): Trace {
-  const findings = [...layout.findings];
-  reportUnreadableContent(text, messages, findings, unreadable);
+  const findings = [...layout.findings, ...wholeTextFindings(unreadable, messages.length, text.length)];
   const { format } = layout;
   const trace: Trace = {
     text,
@@ -207,7 +210,7 @@ function readFrame(text: string, format: TraceFormat, prefix: LinePrefix | undef
 }
 
 /** Times of day that go backwards by more than half a day have crossed midnight: count on. */
-function continuousTimes(meta: ReadonlyArray<MessageMeta | undefined>): ReadonlyArray<MessageMeta | undefined> {
+export function continuousTimes(meta: ReadonlyArray<MessageMeta | undefined>): ReadonlyArray<MessageMeta | undefined> {
   const HALF_DAY = 12 * 3600 * 1000;
   let previous: number | undefined;
   let days = 0;
@@ -219,8 +222,9 @@ function continuousTimes(meta: ReadonlyArray<MessageMeta | undefined>): Readonly
   });
 }
 
-/** NUL bytes or undecodable text outside any message: most likely a binary file such as a pcap. */
-function reportUnreadableContent(text: string, messages: MessageRows, findings: Finding[], bad: number): void {
+/** The findings about the whole text (NUL bytes or undecodable text outside any message: most likely a binary file such as a pcap): where it first holds what is not text (`bad`, -1 for nowhere), and that it holds no message. */
+export function wholeTextFindings(bad: number, messageCount: number, textLength: number): Finding[] {
+  const findings: Finding[] = [];
   if (bad >= 0) {
     findings.push({
       code: traceBinaryContent.code,
@@ -229,7 +233,7 @@ function reportUnreadableContent(text: string, messages: MessageRows, findings: 
       message: 'The file contains NUL bytes or invalid UTF-8 here, so it is probably not a text trace (a pcap?). Export the capture as text first, e.g. `tshark -r capture.pcap -Y sip -V` or sngrep\'s "Save as .txt"; messages found in the text are still checked.',
     });
   }
-  if (messages.length === 0 && text.length > 0) {
+  if (messageCount === 0 && textLength > 0) {
     findings.push({
       code: traceNoMessages.code,
       offset: 0,
@@ -237,6 +241,7 @@ function reportUnreadableContent(text: string, messages: MessageRows, findings: 
       message: 'No SIP message found. A message starts with a request line such as "INVITE sip:bob@example.com SIP/2.0" or a status line such as "SIP/2.0 200 OK" at the beginning of a line.',
     });
   }
+  return findings;
 }
 
 /** Looks only between messages: their own content is checked by the rules. */

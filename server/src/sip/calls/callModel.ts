@@ -2,7 +2,7 @@
 // retransmissions, which ACK or CANCEL belongs to which INVITE, and which later request retried a
 // request after its 3xx or 503.
 import { Trace } from '../model';
-import { MessageSummary, NO_SUMMARIES, Summaries, SummaryColumns, summarize, uriKey } from './summary';
+import { MessageSummary, NO_SUMMARIES, Summaries, SummaryColumns, SummaryParts, summarize, uriKey } from './summary';
 import { OpenTransaction, Transaction, Transactions } from './transactions';
 import { keepShape } from '../shapes';
 
@@ -135,7 +135,11 @@ export function isRetryTrigger(code: number): boolean {
 }
 
 export function buildCallModel(trace: Trace): CallModel {
-  const { summaries, cookieBranch } = summarize(trace);
+  return callModelOf(summarize(trace));
+}
+
+/** The call model of summaries already made: a trace's, or those a check in parts kept (stream.ts). */
+export function callModelOf({ summaries, cookieBranch }: SummaryParts): CallModel {
   const { columns } = summaries;
   const count = summaries.length;
   const transactions: OpenTransaction[] = [];

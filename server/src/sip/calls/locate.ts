@@ -1,16 +1,16 @@
 // Locations of the messages a behaviour finding points at.
-import { RelatedLocation, Trace } from '../model';
+import { RelatedLocation } from '../model';
 import { MessageSummary } from './summary';
 
 /** The start line of a message as a related location. */
-export function startLineOf(trace: Trace, s: MessageSummary, note: string): RelatedLocation {
-  const line = trace.messages.at(s.index).startLine;
+export function startLineOf(s: MessageSummary, note: string): RelatedLocation {
+  const line = s.startLine;
   return { offset: line.offset, length: line.end - line.offset, message: note };
 }
 
 /** The start line of a message as [offset, length]. */
-export function startLineSpan(trace: Trace, s: MessageSummary): [number, number] {
-  const line = trace.messages.at(s.index).startLine;
+export function startLineSpan(s: MessageSummary): [number, number] {
+  const line = s.startLine;
   return [line.offset, line.end - line.offset];
 }
 

@@ -2,7 +2,7 @@
 // pass over the message's rows of the header table: no header objects, no regular expressions.
 import { MessageMeta, SipMessage, Trace } from '../model';
 import { ParamSpan, addressSpan, headerParam, parseDigits, scanValue } from '../values';
-import { AT, COLON, GT, LF, QUESTION, SEMI, SLASH, hashChars, indexOfCode, isLws, sameChars, startsWithIgnoreCase } from '../chars';
+import { AT, COLON, GT, LF, QUESTION, SEMI, SLASH, copied, copyAll, hashChars, indexOfCode, isLws, sameChars, startsWithIgnoreCase } from '../chars';
 import { METHODS } from '../catalog/methods';
 import { keepShape } from '../shapes';
 import { MessageTable } from '../messageTable';
@@ -10,6 +10,7 @@ import { MessageTable } from '../messageTable';
 export interface MessageSummary {
   readonly index: number;
   readonly offset: number;
+  readonly startLine: Span;
   readonly kind: 'request' | 'response';
   /** The request's method, or for a response the method in its CSeq. */
   readonly method: string;
@@ -156,8 +157,21 @@ class Strings {
   /** Per id: where the value starts in `text`, or -1 for one made elsewhere (unfolded, lower-cased). */
   private starts = new Int32Array(2048);
   private readonly values: string[] = [];
+  /** Values before this id are copies that keep no text alive (see moveTo). */
+  private copiedUpTo = 0;
 
-  constructor(readonly text: string) {}
+  constructor(public text: string) {}
+
+  /**
+   * Goes on with the next part of a trace read in parts (stream.ts): the values kept so far become
+   * copies, since those kept as where they lie, and slices, would keep the previous part alive.
+   */
+  moveTo(text: string): void {
+    copyAll(this.values, this.copiedUpTo);
+    this.starts.fill(-1, this.copiedUpTo, this.values.length);
+    this.copiedUpTo = this.values.length;
+    this.text = text;
+  }
 
   /** The values, to keep without the tables that find them; those of the ids in `asStrings` are kept as strings. */
   kept(asStrings: Int32Array): KeptStrings {
@@ -384,11 +398,22 @@ function columnsFor(count: number): SummaryColumns {
   };
 }
 
+/** Where a summarizer writes: message `index` of the trace part goes to row `index + base`, its offsets are moved by `offsetBase`. */
+interface Target {
+  readonly columns: SummaryColumns;
+  readonly cookieBranch: Int32Array;
+  readonly rare: Map<number, RareFacts>;
+  readonly base: number;
+  readonly offsetBase: number;
+  /** Applied to the strings kept in `rare`: a copy when the text is read in parts. */
+  readonly keep: (value: string) => string;
+}
+
 /**
- * Reads the summary of each message of `trace` into `columns`, `cookieBranch` and, for the few
- * messages that have them, `rare`; the header names it needs are looked up once.
+ * Reads the summary of each message of `trace` into the target's columns, `cookieBranch` and, for
+ * the few messages that have them, `rare`; the header names it needs are looked up once.
  */
-function summarizer(trace: Trace, strings: Strings, columns: SummaryColumns, cookieBranch: Int32Array, rare: Map<number, RareFacts>): (m: SipMessage) => void {
+function summarizer(trace: Trace, strings: Strings, { columns, cookieBranch, rare, base, offsetBase, keep }: Target): (m: SipMessage) => void {
   const { text, headers } = trace;
   const ids = {
     via: headers.knownId('via'),
@@ -527,7 +552,7 @@ function summarizer(trace: Trace, strings: Strings, columns: SummaryColumns, coo
     }
     const viasWanted = !cookie || (line.kind === 'response' && line.code === 503);
     const requestUriKey = line.kind === 'request' ? uriKeyId(strings, line.uriOffset, line.uriEnd) : -1;
-    const i = m.index;
+    const i = m.index + base;
     columns.response[i] = isRequest ? 0 : 1;
     columns.code[i] = line.kind === 'response' ? line.code : 0;
     columns.method[i] = strings.of(line.kind === 'request' ? methodName(text, line.methodOffset, line.methodEnd) : cseqMethod);
@@ -536,20 +561,20 @@ function summarizer(trace: Trace, strings: Strings, columns: SummaryColumns, coo
     columns.toKey[i] = toKey;
     columns.callId[i] = callId;
     columns.cseq[i] = cseq;
-    columns.cseqOffset[i] = cseqOffset;
+    columns.cseqOffset[i] = cseqOffset < 0 ? -1 : cseqOffset + offsetBase;
     columns.fromTag[i] = fromMemo.tag;
     columns.toTag[i] = toMemo.tag;
     columns.branch[i] = branch;
     cookieBranch[i] = cookie ? branch : -1;
-    columns.branchOffset[i] = branchOffset;
+    columns.branchOffset[i] = branchOffset < 0 ? -1 : branchOffset + offsetBase;
     columns.sentBy[i] = sentBy;
     columns.viaCount[i] = viaCount;
     columns.routeKey[i] = routeKey;
     if (viasWanted || contacts || retryAfter !== undefined || explicitExpiry) {
       rare.set(i, {
-        topVia: viasWanted && topVia >= 0 ? unfolded(text, topVia, topViaEnd) : undefined,
-        secondVia: viasWanted && secondVia >= 0 ? unfolded(text, secondVia, secondViaEnd) : undefined,
-        contacts: contacts ?? NONE,
+        topVia: viasWanted && topVia >= 0 ? keep(unfolded(text, topVia, topViaEnd)) : undefined,
+        secondVia: viasWanted && secondVia >= 0 ? keep(unfolded(text, secondVia, secondViaEnd)) : undefined,
+        contacts: contacts ? contacts.map(keep) : NONE,
         retryAfter,
         explicitExpiry,
       });
@@ -572,8 +597,8 @@ export class Summaries implements Iterable<MessageSummary> {
     private readonly strings: KeptStrings,
     /** By message index, for the few messages that have them. */
     readonly rare: ReadonlyMap<number, RareFacts>,
-    /** What the trace keeps already: where each message starts, its start line, the log's meta. */
-    private readonly trace: Pick<Trace, 'text' | 'messages' | 'meta'>,
+    /** Where each message lies and what its log framing says, which the trace keeps already. */
+    private readonly places: MessagePlaces,
   ) {}
 
   get length(): number {
@@ -581,18 +606,19 @@ export class Summaries implements Iterable<MessageSummary> {
   }
 
   offsetOf(index: number): number {
-    return this.trace.messages.offsetOf(index);
+    return this.places.offsetOf(index);
+  }
+
+  startLineOf(index: number): Span {
+    return this.places.startLineOf(index);
   }
 
   requestUriOf(index: number): string | undefined {
-    const line = this.trace.messages.at(index).startLine;
-    return line.kind === 'request' ? this.trace.text.slice(line.uriOffset, line.uriEnd) : undefined;
+    return this.places.requestUriOf(index);
   }
 
-  /** The log's meta; the trace's list is empty, or shorter than the messages, when the trace is not a log. */
   metaOf(index: number): MessageMeta | undefined {
-    const { meta } = this.trace;
-    return index < meta.length ? meta[index] : undefined;
+    return this.places.metaOf(index);
   }
 
   /** The string of `id`; undefined for -1. */
@@ -623,6 +649,10 @@ class SummaryView implements MessageSummary {
 
   get offset(): number {
     return this.of.offsetOf(this.index);
+  }
+
+  get startLine(): Span {
+    return this.of.startLineOf(this.index);
   }
 
   get kind(): 'request' | 'response' {
@@ -735,22 +765,118 @@ function offsetOrNone(offset: number): number | undefined {
  * has the magic cookie (else -1), which only the building of the call model needs (RFC 3261
  * §17.1.3 matching), so the summaries do not keep it.
  */
-export function summarize(trace: Trace): { summaries: Summaries; cookieBranch: Int32Array } {
-  const count = trace.messages.length;
-  const strings = new Strings(trace.text);
-  const columns = columnsFor(count);
-  const cookieBranch = new Int32Array(count);
-  const rare = new Map<number, RareFacts>();
-  const read = summarizer(trace, strings, columns, cookieBranch, rare);
-  for (let i = 0; i < count; i++) read(trace.messages.at(i));
-  return { summaries: new Summaries(columns, strings.kept(columns.callId), rare, trace), cookieBranch };
+export function summarize(trace: Trace): SummaryParts {
+  const writer = new SummaryWriter(trace.messages.length, false);
+  writer.add(trace, 0, trace.messages.length, 0);
+  return writer.finish(new TracePlaces(trace));
+}
+
+export interface SummaryParts {
+  readonly summaries: Summaries;
+  readonly cookieBranch: Int32Array;
+}
+
+/** A range of the text: where it starts and where it ends. */
+export interface Span {
+  readonly offset: number;
+  readonly end: number;
+}
+
+/** Where each message lies and what its log framing says: read from the trace, or kept by a check that read it in parts. */
+export interface MessagePlaces {
+  offsetOf(index: number): number;
+  startLineOf(index: number): Span;
+  requestUriOf(index: number): string | undefined;
+  /** The log's meta: undefined when the trace is not a log. */
+  metaOf(index: number): MessageMeta | undefined;
+}
+
+class TracePlaces implements MessagePlaces {
+  constructor(private readonly trace: Pick<Trace, 'text' | 'messages' | 'meta'>) {}
+
+  offsetOf(index: number): number {
+    return this.trace.messages.offsetOf(index);
+  }
+
+  startLineOf(index: number): Span {
+    const line = this.trace.messages.at(index).startLine;
+    return { offset: line.offset, end: line.end };
+  }
+
+  requestUriOf(index: number): string | undefined {
+    const line = this.trace.messages.at(index).startLine;
+    return line.kind === 'request' ? this.trace.text.slice(line.uriOffset, line.uriEnd) : undefined;
+  }
+
+  metaOf(index: number): MessageMeta | undefined {
+    // The trace's list is empty, or shorter than the messages, when the trace is not a log.
+    const { meta } = this.trace;
+    return index < meta.length ? meta[index] : undefined;
+  }
+}
+
+/**
+ * Fills the summaries of a trace's messages; for a trace read in parts (stream.ts), a part at a
+ * time, keeping nothing of a part's text once the next one comes: strings are then copies.
+ */
+export class SummaryWriter {
+  private readonly strings = new Strings('');
+  private columns: SummaryColumns;
+  private cookieBranch: Int32Array;
+  private readonly rare = new Map<number, RareFacts>();
+  private count = 0;
+
+  constructor(
+    capacity: number,
+    /** Whether the trace comes in parts, whose texts must not be kept. */
+    private readonly inParts: boolean,
+  ) {
+    this.columns = columnsFor(capacity);
+    this.cookieBranch = new Int32Array(capacity);
+  }
+
+  /** Summarizes messages [from, to) of `trace`, a part whose text starts `offsetBase` characters into the whole. */
+  add(trace: Trace, from: number, to: number, offsetBase: number): void {
+    if (trace.text !== this.strings.text) {
+      if (this.inParts) this.strings.moveTo(trace.text);
+      else this.strings.text = trace.text;
+    }
+    this.reserve(this.count + to - from);
+    const { columns, cookieBranch, rare } = this;
+    const read = summarizer(trace, this.strings, { columns, cookieBranch, rare, base: this.count - from, offsetBase, keep: this.inParts ? copied : same });
+    for (let i = from; i < to; i++) read(trace.messages.at(i));
+    this.count += to - from;
+  }
+
+  finish(places: MessagePlaces): SummaryParts {
+    if (this.inParts) this.strings.moveTo('');
+    this.reserve(this.count, true);
+    return { summaries: new Summaries(this.columns, this.strings.kept(this.columns.callId), this.rare, places), cookieBranch: this.cookieBranch };
+  }
+
+  /** Room for `count` rows; `exactly`: no more. */
+  private reserve(count: number, exactly = false): void {
+    const length = this.cookieBranch.length;
+    if (exactly ? count === length : count <= length) return;
+    const size = exactly ? count : Math.max(count, length * 2);
+    const columns = columnsFor(size);
+    for (const key of Object.keys(columns) as Array<keyof SummaryColumns>) columns[key].set(this.columns[key].subarray(0, Math.min(this.count, size)) as never);
+    this.columns = columns;
+    const cookieBranch = new Int32Array(size);
+    cookieBranch.set(this.cookieBranch.subarray(0, Math.min(this.count, size)));
+    this.cookieBranch = cookieBranch;
+  }
+}
+
+function same(value: string): string {
+  return value;
 }
 
 keepShape(new Strings(''));
 keepShape(new AddressMemo(new Strings('')));
 keepShape(new Recent(new Strings('')));
 /** The summaries of no message: for the shapes kept of the classes that read summaries. */
-export const NO_SUMMARIES = new Summaries(columnsFor(0), new Strings('').kept(new Int32Array(0)), new Map(), { text: '', messages: new MessageTable(0), meta: [] });
+export const NO_SUMMARIES = new Summaries(columnsFor(0), new Strings('').kept(new Int32Array(0)), new Map(), new TracePlaces({ text: '', messages: new MessageTable(0), meta: [] }));
 
 keepShape(new SummaryView(NO_SUMMARIES, 0));
 keepShape(new KeptStrings('', new Int32Array(0), new Int32Array(0), []));

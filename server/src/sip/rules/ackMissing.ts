@@ -10,7 +10,7 @@ export const rule = defineRule({
   doc: `Every 3xx–6xx final response to an INVITE is acknowledged with an ACK in the same transaction (same branch), sent by the client transaction itself. Without it the server retransmits the response for 32 s and then gives up on the transaction. Reported only when the trace goes on after the response, so a trace cut right after it stays silent.
 
 Example: INVITE → 486 Busy Here, and the next message is a new request instead of the ACK.`,
-  checkTrace({ trace, calls, report }) {
+  checkTrace({ calls, report }) {
     const { summaries, transactions } = calls;
     for (const t of transactions) {
       if (t.method !== 'INVITE' || t.request < 0 || t.final < 0 || t.ack >= 0) continue;
@@ -20,12 +20,12 @@ Example: INVITE → 486 Busy Here, and the next message is a new request instead
       let later = t.responses[t.responses.length - 1] + 1;
       while (later < summaries.length && calls.transactionOf[later] === t.index) later++;
       if (later >= summaries.length) continue;
-      const [offset, length] = startLineSpan(trace, response);
+      const [offset, length] = startLineSpan(response);
       report(
         offset,
         length,
         `This ${response.code} to an INVITE is never acknowledged, although the trace goes on: the client must send an ACK with the INVITE's branch (RFC 3261 §17.1.1.3). The server will retransmit the response until Timer H (32 s) fires.`,
-        [startLineOf(trace, summaries.at(t.request), 'the INVITE')],
+        [startLineOf(summaries.at(t.request), 'the INVITE')],
       );
     }
   },

@@ -11,7 +11,7 @@ export const rule = defineRule({
   doc: `Within a dialog, each new request (other than ACK and CANCEL, which reuse their INVITE's number) carries a CSeq one higher than the previous request from the same side (RFC 3261 §12.2.1.1). A repeated or lower number makes the peer reject the request with 500 or treat it as a retransmission.
 
 Example: INVITE \`CSeq: 1 INVITE\`, then in the same dialog \`BYE\` with \`CSeq: 1 BYE\`.`,
-  checkTrace({ trace, calls, report }) {
+  checkTrace({ calls, report }) {
     // The last request from each side (From tag) of each call. A call has a side or two: a short list
     // per Call-ID, found without building a key string per request.
     const last = new Map<string, MessageSummary[]>();
@@ -30,7 +30,7 @@ Example: INVITE \`CSeq: 1 INVITE\`, then in the same dialog \`BYE\` with \`CSeq:
         s.cseqOffset,
         String(s.cseq).length,
         `CSeq ${s.cseq} does not raise the previous ${previous.method}'s CSeq ${previous.cseq} in this dialog: each new request in a dialog MUST carry a higher CSeq (RFC 3261 §12.2.1.1).`,
-        [startLineOf(trace, previous, `the previous request, CSeq ${previous.cseq}`)],
+        [startLineOf(previous, `the previous request, CSeq ${previous.cseq}`)],
       );
     }
   },

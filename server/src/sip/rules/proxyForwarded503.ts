@@ -11,7 +11,7 @@ export const rule = defineRule({
   doc: `A proxy whose best response is a 503 should not forward it: it answers 500 instead (RFC 3261 §16.7), because to the upstream client a 503 means *this proxy* is overloaded and should be avoided. Reported where the trace shows both legs: a 503 with one Via fewer than a 503 of the same request further downstream.
 
 Example: UAS → proxy \`503\` (two Vias), proxy → UAC \`503\` (one Via).`,
-  checkTrace({ trace, calls, report }) {
+  checkTrace({ calls, report }) {
     // A 503 seen below a proxy is keyed by what the proxy's upstream copy would look like.
     const below = new Map<string, MessageSummary>();
     for (const s of calls.summaries) {
@@ -23,12 +23,12 @@ Example: UAS → proxy \`503\` (two Vias), proxy → UAC \`503\` (one Via).`,
       }
       if (!downstream) continue;
       const upstream = s;
-      const [offset, length] = startLineSpan(trace, upstream);
+      const [offset, length] = startLineSpan(upstream);
       report(
         offset,
         length,
         'A proxy forwarded this 503 upstream. A proxy should send 500 Server Internal Error instead, so that upstream clients do not take the proxy itself for overloaded (RFC 3261 §16.7).',
-        [startLineOf(trace, downstream, 'the 503 the proxy received')],
+        [startLineOf(downstream, 'the 503 the proxy received')],
       );
     }
   },

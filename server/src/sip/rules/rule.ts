@@ -71,10 +71,11 @@ export function sameParameters(a: RuleParameters, b: RuleParameters): boolean {
   return a.persistent503MinResponses === b.persistent503MinResponses && a.persistent503MinSpanSeconds === b.persistent503MinSpanSeconds;
 }
 
-/** For rules about the whole trace: what clients did across messages. */
+/**
+ * For rules about the whole trace: what clients did across messages. They read the call model
+ * only, not the text, so that a trace checked in parts (stream.ts) needs none of it at the end.
+ */
 export interface TraceRuleContext {
-  readonly trace: Trace;
-  readonly text: string;
   readonly calls: CallModel;
   readonly parameters: RuleParameters;
   report(offset: number, length: number, message: string, related?: readonly RelatedLocation[]): void;

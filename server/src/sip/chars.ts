@@ -116,17 +116,20 @@ export function copied(value: string): string {
 
 /**
  * Replaces values[from…] by copies that keep no text alive (see copied), one byte a character
- * where they fit: a slice of a text with any character beyond Latin-1 takes two bytes a
- * character, and so would a plain copy of it. One conversion to bytes for all of them.
+ * where they are ASCII: a slice of a text with any character beyond Latin-1 takes two bytes a
+ * character, and so would a plain copy of it, while decoded UTF-8 that is all ASCII is stored one
+ * byte a character. One round trip through UTF-8 for all of them.
  */
 export function copyAll(values: string[], from: number): void {
   const batch = values.slice(from).join('');
-  if (NOT_LATIN1.test(batch)) {
-    for (let id = from; id < values.length; id++) values[id] = NOT_LATIN1.test(values[id]) ? copied(values[id]) : Buffer.from(values[id], 'latin1').toString('latin1');
+  if (NOT_ASCII.test(batch)) {
+    for (let id = from; id < values.length; id++) values[id] = NOT_ASCII.test(values[id]) ? copied(values[id]) : utf8.decode(ascii.encode(values[id]));
     return;
   }
-  const bytes = Buffer.from(batch, 'latin1');
-  for (let id = from, at = 0; id < values.length; id++) values[id] = bytes.toString('latin1', at, (at += values[id].length));
+  const flat = utf8.decode(ascii.encode(batch));
+  for (let id = from, at = 0; id < values.length; id++) values[id] = flat.slice(at, (at += values[id].length));
 }
 
-const NOT_LATIN1 = /[^\u0000-\u00ff]/;
+const NOT_ASCII = /[^\u0000-\u007f]/;
+const ascii = new TextEncoder();
+const utf8 = new TextDecoder();

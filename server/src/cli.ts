@@ -191,11 +191,11 @@ function frameAt(messages: readonly CapturedMessage[], offset: number): number |
 
 /**
  * The report of a trace checked as it is read (TraceStream): the text of a big file is never held
- * whole. `read` gives the text a part at a time.
+ * whole. `read` gives it to the stream, a part at a time.
  */
-function lint(file: string, read: (push: (text: string) => void) => void, options: Options, capture?: DecodedCapture): FileReport {
+function lint(file: string, read: (stream: TraceStream) => void, options: Options, capture?: DecodedCapture): FileReport {
   const stream = new TraceStream();
-  read((text) => stream.push(text));
+  read(stream);
   const trace = stream.end();
   const { calls } = trace;
   const { findings } = rate(trace.findings, { severities: options.severities, maxFindings: Infinity });
@@ -353,16 +353,15 @@ function lintInput(input: string, file: string, options: Options): { report: Fil
     const first = readBlock(fd);
     if (isCapture(first)) {
       const capture = readCapture(file, Buffer.concat([first, ...blocksAfter(fd)]));
-      return capture && { report: lint(file, (push) => push(capture.text), options, capture), capture };
+      return capture && { report: lint(file, (stream) => stream.push(capture.text), options, capture), capture };
     }
-    const decoder = new TextDecoder('utf-8');
     const source = fd;
     const report = lint(
       file,
-      (push) => {
-        push(decoder.decode(first, { stream: true }));
-        for (const block of blocksAfter(source)) push(decoder.decode(block, { stream: true }));
-        push(decoder.decode());
+      (stream) => {
+        stream.pushBytes(first);
+        // The stream copies what it is given: one block serves for every read.
+        for (const block of blocksAfter(source, Buffer.allocUnsafe(BLOCK))) stream.pushBytes(block);
       },
       options,
     );
@@ -377,13 +376,13 @@ function lintInput(input: string, file: string, options: Options): { report: Fil
 }
 
 /** The next block of the file: empty at its end. */
-function readBlock(fd: number): Buffer {
-  const block = Buffer.allocUnsafe(BLOCK);
+function readBlock(fd: number, block: Buffer = Buffer.allocUnsafe(BLOCK)): Buffer {
   return block.subarray(0, readSync(fd, block, 0, BLOCK, null));
 }
 
-function* blocksAfter(fd: number): Generator<Buffer> {
-  for (let block = readBlock(fd); block.length > 0; block = readBlock(fd)) yield block;
+/** The blocks after the first, each read into `reused` when it is given, or into a new one. */
+function* blocksAfter(fd: number, reused?: Buffer): Generator<Buffer> {
+  for (let block = readBlock(fd, reused); block.length > 0; block = readBlock(fd, reused)) yield block;
 }
 
 /** The capture decoded; undefined, said on stderr, when it cannot be. */

@@ -13,6 +13,7 @@ import { Finding } from '../../server/src/sip/model';
 import { PART_LENGTH, StreamedTrace, TraceStream } from '../../server/src/sip/stream';
 import { decodeCapture, isCapture } from '../../server/src/sip/capture/decode';
 import { MESSAGE_LOOK_BACK } from '../../server/src/sip/access';
+import { DETECTION_SAMPLE } from '../../server/src/sip/prefix';
 import { generateTrace } from '../bench/generateTrace';
 import { ROOT, crlf, request, response } from '../helpers';
 
@@ -22,13 +23,13 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesUnder(join(dir, d.name)) : [join(dir, d.name)]));
 }
 
-/** Every trace among the fixtures: text as the editor reads it, captures decoded. */
-const TRACES: Array<{ name: string; text: string }> = filesUnder(FIXTURES)
+/** Every trace among the fixtures: text as the editor reads it, with its bytes, and captures decoded. */
+const TRACES: Array<{ name: string; text: string; bytes?: Uint8Array }> = filesUnder(FIXTURES)
   .filter((f) => /\.(sip|log|txt|dat|pcap|pcapng|gz)$/.test(f))
   .flatMap((f) => {
     const bytes = readFileSync(f);
     const name = relative(FIXTURES, f);
-    if (!isCapture(bytes)) return [{ name, text: new TextDecoder('utf-8').decode(bytes) }];
+    if (!isCapture(bytes)) return [{ name, text: new TextDecoder('utf-8').decode(bytes), bytes }];
     try {
       return [{ name, text: decodeCapture(bytes).text }];
     } catch {
@@ -53,13 +54,17 @@ function expected(text: string): { findings: Placed[]; messages: number; calls: 
   };
 }
 
-/** The text pushed in pieces of varying sizes (a fixed sequence: the same run each time), checked in parts of `partLength`. */
-function streamed(text: string, partLength: number): ReturnType<typeof expected> {
+/**
+ * The text, or its UTF-8 bytes, pushed in pieces of varying sizes (a fixed sequence: the same run
+ * each time; a character of several bytes falls apart), checked in parts of `partLength`.
+ */
+function streamed(input: string | Uint8Array, partLength: number): ReturnType<typeof expected> {
   const stream = new TraceStream(undefined, partLength);
   const sizes = [1, 7, 100, 4096, 333, 65536];
-  for (let pos = 0, k = 0; pos < text.length; k++) {
+  for (let pos = 0, k = 0; pos < input.length; k++) {
     const size = sizes[k % sizes.length];
-    stream.push(text.slice(pos, pos + size));
+    if (typeof input === 'string') stream.push(input.slice(pos, pos + size));
+    else stream.pushBytes(input.subarray(pos, pos + size));
     pos += size;
   }
   const trace: StreamedTrace = stream.end();
@@ -77,18 +82,22 @@ function streamed(text: string, partLength: number): ReturnType<typeof expected>
 
 const PART_LENGTHS = [64, 1000, 7919, PART_LENGTH];
 
-function assertSame(name: string, text: string): void {
+/** The same in parts, pushed as text and as bytes (those given, or the text's UTF-8), as whole. */
+function assertSame(name: string, text: string, bytes: Uint8Array = Buffer.from(text, 'utf8')): void {
   const whole = expected(text);
   // As the CLI writes them: a finding without data has none, rather than an undefined one.
   const json = (x: unknown) => JSON.parse(JSON.stringify(x));
-  for (const partLength of PART_LENGTHS) assert.deepEqual(json(streamed(text, partLength)), json(whole), `${name}, parts of ${partLength}`);
+  for (const partLength of PART_LENGTHS) {
+    assert.deepEqual(json(streamed(text, partLength)), json(whole), `${name}, parts of ${partLength}`);
+    assert.deepEqual(json(streamed(bytes, partLength)), json(whole), `${name} as bytes, parts of ${partLength}`);
+  }
 }
 
 test('every fixture trace: the same findings, lines and columns in parts as whole', () => {
   assert.ok(TRACES.length > 150, `found only ${TRACES.length} fixture traces`);
   const codes = new Set<string>();
-  for (const { name, text } of TRACES) {
-    assertSame(name, text);
+  for (const { name, text, bytes } of TRACES) {
+    assertSame(name, text, bytes);
     for (const f of expected(text).findings) codes.add(f.code);
   }
   // The comparison is about something: the parser's findings, the messages' and those across calls.
@@ -123,6 +132,58 @@ test('texts that are hard to cut: back-to-back messages, lone CRs, binary conten
   // The NUL late in the trace is found once, in a later part than the first.
   assert.equal(expected(cases['NUL in a gap late in the trace']).findings.filter((f) => f.code === 'sip.trace.binary-content').length, 1);
   assert.ok(expected(cases['no message']).findings.some((f) => f.code === 'sip.trace.no-messages'));
+});
+
+test('bytes: a BOM, U+FEFF and invalid UTF-8 later on, characters of two to four bytes, across parts that are read again', () => {
+  const utf8 = (text: string) => Buffer.from(text, 'utf8');
+  const messages = (count: number, extra: (i: number) => Uint8Array) =>
+    Buffer.concat(Array.from({ length: count }, (_, i) => Buffer.concat([utf8(request('OPTIONS', [`From: "Zoë Łódź 😀" <sip:u${i}@example.com>;tag=${i}`], `sip:u${i}@example.com`)), extra(i)])));
+  const crlfOnly = () => utf8('\r\n');
+  const cases: Record<string, Uint8Array> = {
+    // More messages than the look-back: parts are cut, and what is read again is decoded again from its bytes.
+    'multi-byte characters': messages(1300, crlfOnly),
+    'a BOM at the start': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), messages(1300, crlfOnly)]),
+    'two BOMs at the start': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]), messages(700, crlfOnly)]),
+    'U+FEFF at the start of a line later on': messages(1300, (i) => (i % 97 === 50 ? Buffer.from([0xef, 0xbb, 0xbf, 0x0d, 0x0a]) : crlfOnly())),
+    'invalid UTF-8 in gaps': messages(1300, (i) =>
+      i % 211 === 100 ? Buffer.from([0xc3, 0x0d, 0x0a, 0xe2, 0x82, 0x0a, 0xf0, 0x9f, 0x98, 0x0d, 0x0a, 0xff, 0x0d, 0x0a]) : crlfOnly(),
+    ),
+    // Parts after it are valid again: what is read again starts in text kept from the invalid part.
+    'invalid UTF-8 once': messages(1600, (i) => (i === 800 ? Buffer.from([0xc3, 0x0d, 0x0a]) : crlfOnly())),
+    'truncated character at the end': Buffer.concat([messages(600, crlfOnly), Buffer.from([0xf0, 0x9f, 0x98])]),
+  };
+  for (const [name, bytes] of Object.entries(cases)) assertSame(name, new TextDecoder('utf-8').decode(bytes), bytes);
+  // The comparison sees the BOM dropped once, as TextDecoder drops it, and U+FEFF kept elsewhere.
+  assert.equal(new TextDecoder('utf-8').decode(cases['two BOMs at the start']).charCodeAt(0), 0xfeff);
+});
+
+test('bytes: U+FEFF at the start of a line where decoding goes on is a character, not a BOM', () => {
+  const first = (gap: (i: number) => string) =>
+    Buffer.from(Array.from({ length: Math.ceil(DETECTION_SAMPLE / 200) }, (_, i) => request('OPTIONS', [], `sip:u${i}@example.com`) + gap(i)).join(''), 'latin1');
+  const rest = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf, 0x0d, 0x0a]), Buffer.from(response('503 Service Unavailable'))]);
+  const cases: Record<string, { first: Buffer; partLength: number }> = {
+    // The format is detected on the first DETECTION_SAMPLE characters, decoded up to their last line break.
+    'after the text read to detect the format': { first: first(() => '\r\n'), partLength: PART_LENGTH },
+    // A part with invalid UTF-8 (0xFF) after its cut is kept as text, and its bytes dropped.
+    'after a part kept as text': { first: first((i) => (i === 1300 ? '\xff\r\n' : '\r\n')), partLength: 1000 },
+  };
+  for (const [name, { first, partLength }] of Object.entries(cases)) {
+    const stream = new TraceStream(undefined, partLength);
+    stream.pushBytes(first);
+    stream.pushBytes(rest);
+    const trace = stream.end();
+    const text = new TextDecoder('utf-8').decode(Buffer.concat([first, rest]));
+    const unavailable = runRules(parseTrace(text)).find((f) => f.code === 'sip.503.missing-retry-after');
+    assert.ok(unavailable && unavailable.offset > first.length, `${name}: a finding after the U+FEFF shows where the text after it is`);
+    assert.equal(trace.findings.find((f) => f.code === 'sip.503.missing-retry-after')?.offset, unavailable.offset, name);
+    assert.deepEqual(trace.position(unavailable.offset), new LineIndex(text).position(unavailable.offset), name);
+  }
+});
+
+test('pushing text after bytes not decoded yet is an error', () => {
+  const stream = new TraceStream();
+  stream.pushBytes(Buffer.from(request('OPTIONS')));
+  assert.throws(() => stream.push('more'), /after pushBytes/);
 });
 
 test('pushing after end() is an error, not a silent loss', () => {

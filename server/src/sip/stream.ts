@@ -32,14 +32,24 @@ export interface StreamedTrace {
 
 export class TraceStream {
   /**
-   * The text not checked yet, in the pieces pushed, and where it starts in the whole. It is read as
-   * one string made by join: a flat string, which the parser reads faster than one made with +.
+   * The text not checked yet: the pieces pushed or decoded, then the bytes pushed and not decoded
+   * yet (they start where a decoding may start). `base` is where the pieces start in the whole.
    */
   private pieces: string[] = [];
-  private pending = 0;
+  private decoded = 0;
+  private bytes = new Uint8Array(0);
+  private used = 0;
+  /** The bytes before this are decoded into the last piece; those at or after it are not. */
+  private decodedEnd = 0;
+  /** Where the bytes' text starts in the pieces, when they are decoded. */
+  private bytesAt = 0;
+  /** Whether the bytes start at the input's first byte, where a BOM is dropped as a whole decoding drops it. */
+  private atInputStart = true;
   private base = 0;
   /** The pending text before this is checked: it is read again for what the rules look back at. */
   private checkedTo = 0;
+  /** When no part could be cut, how much text to wait for before trying again. */
+  private retryAt = 0;
   private layout: Pick<Layout, 'format' | 'prefix'> | undefined;
   private readonly writer = new SummaryWriter(0, true);
   private readonly places = new KeptPlaces();
@@ -48,7 +58,6 @@ export class TraceStream {
   private readonly parsed: Finding[] = [];
   private readonly checked: Finding[] = [];
   private unreadable = -1;
-  private length = 0;
   private result: StreamedTrace | undefined;
 
   constructor(
@@ -56,11 +65,29 @@ export class TraceStream {
     private readonly partLength = PART_LENGTH,
   ) {}
 
+  /** Goes on with more text. */
   push(text: string): void {
     if (this.result) throw new Error('TraceStream.push after end()');
+    if (this.used > 0) throw new Error('TraceStream.push after pushBytes(): the bytes pushed are not decoded yet');
     this.pieces.push(text);
-    this.pending += text.length;
-    this.length += text.length;
+    this.decoded += text.length;
+    this.drain(false);
+  }
+
+  /**
+   * Goes on with more bytes of UTF-8 (invalid bytes become U+FFFD, as TextDecoder makes them). A
+   * part is decoded at once, and decoded again from its bytes for what is read again, instead of
+   * being joined from pieces: for a big trace that join was a tenth of the time.
+   */
+  pushBytes(chunk: Uint8Array): void {
+    if (this.result) throw new Error('TraceStream.pushBytes after end()');
+    if (this.used + chunk.length > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.used + chunk.length, this.bytes.length * 2, this.partLength + (this.partLength >> 2)));
+      grown.set(this.bytes.subarray(0, this.used));
+      this.bytes = grown;
+    }
+    this.bytes.set(chunk, this.used);
+    this.used += chunk.length;
     this.drain(false);
   }
 
@@ -71,7 +98,7 @@ export class TraceStream {
     places.finish();
     const calls = callModelOf(this.writer.finish(places));
     // Sorted as runRules sorts: by offset, and where equal, the parser's, the messages' and the calls' in turn.
-    const findings = [...this.parsed, ...wholeTextFindings(this.unreadable, places.count, this.length), ...this.checked, ...checkCalls(calls, this.parameters)].sort(
+    const findings = [...this.parsed, ...wholeTextFindings(this.unreadable, places.count, this.base + this.decoded), ...this.checked, ...checkCalls(calls, this.parameters)].sort(
       (a, b) => a.offset - b.offset,
     );
     return (this.result = { formatName: this.layout?.format?.name, messageCount: places.count, calls, findings, position: (offset) => lines.position(offset) });
@@ -81,31 +108,72 @@ export class TraceStream {
   private drain(atEnd: boolean): void {
     if (!this.layout) {
       // The format is told by the trace's start, as when the whole text is read.
-      if (!atEnd && this.pending < DETECTION_SAMPLE) return;
-      const start = this.text();
+      if (!atEnd && this.pending() < DETECTION_SAMPLE) return;
+      const start = this.text(atEnd);
+      if (!atEnd && start.length < DETECTION_SAMPLE) return;
       const prefix = detectLinePrefix(start);
       this.layout = { prefix, format: detectFormat(start, prefix) };
     }
-    while (this.pending > this.checkedTo && (atEnd || this.pending - this.checkedTo >= this.partLength)) {
-      const text = this.text();
+    while (atEnd ? this.text(true).length > this.checkedTo : this.pending() - this.checkedTo >= this.partLength && this.pending() >= this.retryAt) {
+      const text = this.text(atEnd);
       const trace = new TraceReader(text, this.layout).finish();
       const cut = atEnd ? { at: text.length, count: trace.messages.length } : this.cutBefore(trace, trace.messages.length - 1);
-      // No new message is known to be complete yet: wait for more text.
-      if (!cut || cut.at <= this.checkedTo) return;
+      if (!cut || cut.at <= this.checkedTo) {
+        // No new message is known to be complete yet: wait for as much text again, so that a long
+        // message (or a file of no message) is read a number of times that grows with its log only.
+        this.retryAt = 2 * this.pending();
+        return;
+      }
+      this.retryAt = 0;
       this.take(trace, cut.at, cut.count);
       // The next part starts MESSAGE_LOOK_BACK messages earlier, which the rules may read again (requestFor).
       const restart = cut.count > MESSAGE_LOOK_BACK ? (this.cutBefore(trace, cut.count - MESSAGE_LOOK_BACK)?.at ?? 0) : 0;
-      this.pieces = [text.slice(restart)];
-      this.pending = text.length - restart;
-      this.base += restart;
+      this.restartAt(text, restart);
       this.checkedTo = cut.at - restart;
     }
   }
 
-  /** The pending text as one string. */
-  private text(): string {
+  /** How many characters are pending, about: the bytes not decoded yet count one each. */
+  private pending(): number {
+    return this.decoded + this.used - this.decodedEnd;
+  }
+
+  /** The pending text as one string: the pieces, then the bytes decoded up to their last line break (at the end, all of them). */
+  private text(atEnd: boolean): string {
+    const end = atEnd ? this.used : this.bytes.lastIndexOf(LF, this.used - 1) + 1;
+    if (end > this.decodedEnd) {
+      if (this.decodedEnd === 0) this.bytesAt = this.decoded;
+      const piece = (this.atInputStart && this.decodedEnd === 0 ? UTF8 : UTF8_KEEPING_BOM).decode(this.bytes.subarray(this.decodedEnd, end));
+      this.pieces.push(piece);
+      this.decoded += piece.length;
+      this.decodedEnd = end;
+    }
     if (this.pieces.length > 1) this.pieces = [this.pieces.join('')];
     return this.pieces[0] ?? '';
+  }
+
+  /**
+   * Drops the pending text before `restart`. When the rest is decoded from the bytes and was valid
+   * UTF-8, it is dropped and decoded again with what comes next, in one string; otherwise it is
+   * kept as a piece, with the bytes after it.
+   */
+  private restartAt(text: string, restart: number): void {
+    let drop = this.decodedEnd;
+    if (this.decodedEnd > 0 && restart >= this.bytesAt && text.indexOf('\uFFFD', restart) < 0) {
+      drop -= utf8Length(text, restart);
+      this.pieces = [];
+      this.decoded = 0;
+    } else {
+      this.pieces = [text.slice(restart)];
+      this.decoded = text.length - restart;
+    }
+    if (drop > 0) {
+      this.bytes.copyWithin(0, drop, this.used);
+      this.used -= drop;
+      this.atInputStart = false;
+    }
+    this.decodedEnd = 0;
+    this.base += restart;
   }
 
   /**
@@ -169,6 +237,21 @@ function kept(f: Finding, base: number): Finding {
     ...(f.related && { related: f.related.map((r) => ({ offset: r.offset + base, length: r.length, message: copied(r.message) })) }),
   };
 }
+
+/** How many bytes text[from…] takes in UTF-8, for text without U+FFFD, which can stand for one to three bytes. */
+function utf8Length(text: string, from: number): number {
+  let length = text.length - from;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair takes four bytes: two more for each half.
+    if (c >= 0x80) length += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
+  }
+  return length;
+}
+
+const UTF8 = new TextDecoder();
+/** For bytes after the input's start, where U+FEFF is a character of the text. */
+const UTF8_KEEPING_BOM = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** The start of the line that holds `offset`. */
 function lineStart(text: string, offset: number): number {
@@ -266,17 +349,20 @@ class LineStarts {
 
   /** The line starts after the line breaks in text[from, end), a part that starts `base` characters into the whole. */
   add(text: string, from: number, end: number, base: number): void {
-    LONE_CR.lastIndex = from;
-    const loneCr = LONE_CR.exec(text);
-    if (loneCr && loneCr.index < end) {
-      for (let p = from; p < end; p++) {
-        const c = text.charCodeAt(p);
-        if (c === LF || (c === CR && text.charCodeAt(p + 1) !== LF)) this.push(p + 1 + base, c === LF && text.charCodeAt(p - 1) === CR);
-      }
-      return;
+    // Only LFs end lines (a CRLF ends at its LF) until a lone CR: one native search a line, and one a CR.
+    let cr = text.indexOf('\r', from);
+    let start = from;
+    for (let lf = text.indexOf('\n', from); lf >= 0 && lf < end; lf = text.indexOf('\n', lf + 1)) {
+      if (cr >= 0 && cr < lf - 1) break;
+      if (cr === lf - 1) cr = text.indexOf('\r', lf + 1);
+      this.push(lf + 1 + base, text.charCodeAt(lf - 1) === CR);
+      start = lf + 1;
     }
-    // Only LFs end lines here (a CRLF ends at its LF): one native search a line.
-    for (let lf = text.indexOf('\n', from); lf >= 0 && lf < end; lf = text.indexOf('\n', lf + 1)) this.push(lf + 1 + base, text.charCodeAt(lf - 1) === CR);
+    if (cr < 0 || cr >= end) return;
+    for (let p = start; p < end; p++) {
+      const c = text.charCodeAt(p);
+      if (c === LF || (c === CR && text.charCodeAt(p + 1) !== LF)) this.push(p + 1 + base, c === LF && text.charCodeAt(p - 1) === CR);
+    }
   }
 
   position(offset: number): LinePosition {
@@ -339,4 +425,3 @@ class LineStarts {
 const MARK_EVERY = 64;
 /** A line this long or longer has its length in `long`. */
 const LONG = 0xffff;
-const LONE_CR = /\r(?!\n)/g;

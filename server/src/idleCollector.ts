@@ -38,18 +38,18 @@ export class IdleCollector {
 
 /**
  * V8's full collection, made callable at run time as `--expose-gc` would; undefined where the flag
- * is refused. Twice: the first collection's sweeping runs alongside, and the pages it frees go back
- * to the system only with the next (measured on a 10 MB trace: +64 MB after one, +48 MB after two,
- * which is what the documents keep; about 20 ms each).
+ * is refused. Twice by default: the first collection's sweeping runs alongside, and the pages it
+ * frees go back to the system only with the next (measured on a 10 MB trace: +64 MB after one, +48 MB
+ * after two, which is what the documents keep; about 20 ms each). Once where only a later peak
+ * matters.
  */
-export function fullCollection(): (() => void) | undefined {
+export function fullCollection(passes = 2): (() => void) | undefined {
   try {
     setFlagsFromString('--expose-gc');
     const gc: unknown = runInNewContext('gc');
     if (typeof gc !== 'function') return undefined;
     return () => {
-      gc();
-      gc();
+      for (let i = 0; i < passes; i++) gc();
     };
   } catch {
     return undefined;

@@ -8,6 +8,7 @@ import { Layout, TraceReader, continuousTimes, layoutOf, wholeTextFindings } fro
 import { detectFormat, detectLinePrefix } from './formats';
 import { DETECTION_SAMPLE } from './prefix';
 import { CR, LF, copied } from './chars';
+import { utf8Length } from './utf8';
 import { checkCalls, checkMessages } from './diagnose';
 import { MESSAGE_LOOK_BACK } from './access';
 import { RuleParameters, DEFAULT_RULE_PARAMETERS } from './rules/rule';
@@ -160,7 +161,8 @@ export class TraceStream {
   private restartAt(text: string, restart: number): void {
     let drop = this.decodedEnd;
     if (this.decodedEnd > 0 && restart >= this.bytesAt && text.indexOf('\uFFFD', restart) < 0) {
-      drop -= utf8Length(text, restart);
+      // Without U+FFFD, which can stand for one to three bytes, the text's length in UTF-8 is its bytes'.
+      drop -= utf8Length(text, restart, text.length);
       this.pieces = [];
       this.decoded = 0;
     } else {
@@ -236,17 +238,6 @@ function kept(f: Finding, base: number): Finding {
     ...(f.data && { data: Object.fromEntries(Object.entries(f.data).map(([k, v]) => [k, typeof v === 'string' ? copied(v) : v])) }),
     ...(f.related && { related: f.related.map((r) => ({ offset: r.offset + base, length: r.length, message: copied(r.message) })) }),
   };
-}
-
-/** How many bytes text[from…] takes in UTF-8, for text without U+FFFD, which can stand for one to three bytes. */
-function utf8Length(text: string, from: number): number {
-  let length = text.length - from;
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // A surrogate pair takes four bytes: two more for each half.
-    if (c >= 0x80) length += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
-  }
-  return length;
 }
 
 const UTF8 = new TextDecoder();

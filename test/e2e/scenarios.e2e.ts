@@ -405,7 +405,9 @@ describe('SIP Trace Inspector in VS Code', () => {
     await w.page.locator('.quick-input-widget input.input').waitFor();
     await w.page.keyboard.press('Enter');
     const deadline = Date.now() + DIAGNOSTICS_TIMEOUT;
-    while (!existsSync(exported) && Date.now() < deadline) await w.page.waitForTimeout(100); // polling the disk
+    // The file exists as soon as the save starts: wait until it is written to its end.
+    const written = () => existsSync(exported) && readFileSync(exported, 'utf8').trimEnd().endsWith('</svg>');
+    while (!written() && Date.now() < deadline) await w.page.waitForTimeout(100); // polling the disk
     const svg = readFileSync(exported, 'utf8');
     assert.equal(svg.match(/<g class="msg/g)?.length, starts, 'one arrow per message in the SVG');
 

@@ -3,7 +3,7 @@
 // request after its 3xx or 503.
 import { Trace } from '../model';
 import { MessageSummary, NO_SUMMARIES, Summaries, SummaryColumns, SummaryParts, summarize, uriKey } from './summary';
-import { OpenTransaction, Transaction, Transactions } from './transactions';
+import { Transaction, TransactionTable, Transactions } from './transactions';
 import { keepShape } from '../shapes';
 
 export interface CallModel {
@@ -64,18 +64,24 @@ export function transactionMethod(method: string): string {
  * built or read per message.
  */
 class TransactionIndex {
-  /** Transactions by the id of their branch, when it has the magic cookie. */
-  private readonly byBranch = new ById<OpenTransaction[]>();
-  private readonly rfc2543 = new Map<string, OpenTransaction>();
-  private readonly sentBy: number[] = [];
+  /** Per id of a branch with the magic cookie: 1 + the latest transaction opened with it, 0 for none. */
+  private latestOnBranch = new Int32Array(1024);
+  /** Per transaction: the one opened before it with the same branch, -1 for none. */
+  private readonly previousOnBranch: Int32Array;
+  private readonly rfc2543 = new Map<string, number>();
+  /** Per transaction: the sent-by id and the method it is matched with. */
+  private readonly sentBy: Int32Array;
   private readonly methods: string[] = [];
 
   constructor(
-    private readonly transactions: OpenTransaction[],
+    private readonly transactions: TransactionTable,
     private readonly summaries: Summaries,
     /** Per message, the id of its top Via branch when it has the magic cookie, else -1. */
     private readonly cookieBranch: Int32Array,
-  ) {}
+  ) {
+    this.previousOnBranch = new Int32Array(summaries.length);
+    this.sentBy = new Int32Array(summaries.length);
+  }
 
   private key2543(index: number, method: string): string {
     const { columns } = this.summaries;
@@ -83,35 +89,35 @@ class TransactionIndex {
     return `${value(columns.callId[index])}|${columns.cseq[index]}|${method}|${value(columns.fromTag[index])}|${this.summaries.rare.get(index)?.topVia ?? ''}`;
   }
 
-  /** The transaction of message `index`, whose method for matching is `method`. */
-  find(index: number, method: string): OpenTransaction | undefined {
+  /** The transaction of message `index`, whose method for matching is `method`; -1 for none. */
+  find(index: number, method: string): number {
     const { sentBy } = this.summaries.columns;
     const branch = this.cookieBranch[index];
     if (branch >= 0) {
-      const list = this.byBranch.get(branch);
-      if (!list) return undefined;
       // The latest one wins: a reused branch opens a new transaction that takes over the branch.
-      for (let k = list.length - 1; k >= 0; k--) {
-        const t = list[k];
-        if (this.methods[t.index] === method && this.sentBy[t.index] === sentBy[index]) return t;
+      const latest = branch < this.latestOnBranch.length ? this.latestOnBranch[branch] - 1 : -1;
+      for (let t = latest; t >= 0; t = this.previousOnBranch[t]) {
+        if (this.methods[t] === method && this.sentBy[t] === sentBy[index]) return t;
       }
-      return undefined;
+      return -1;
     }
-    return this.rfc2543.get(this.key2543(index, method));
+    return this.rfc2543.get(this.key2543(index, method)) ?? -1;
   }
 
-  open(index: number, method: string): OpenTransaction {
-    const { sentBy } = this.summaries.columns;
+  open(index: number, method: string): number {
     const matched = transactionMethod(method);
-    const t: OpenTransaction = { index: this.transactions.length, method, request: -1, retransmissions: [], responses: [], final: -1, ack: -1, cancel: -1 };
-    this.transactions.push(t);
-    this.sentBy.push(sentBy[index]);
+    const t = this.transactions.open(method);
+    this.sentBy[t] = this.summaries.columns.sentBy[index];
     this.methods.push(matched);
     const branch = this.cookieBranch[index];
     if (branch >= 0) {
-      const list = this.byBranch.get(branch);
-      if (list) list.push(t);
-      else this.byBranch.set(branch, [t]);
+      if (branch >= this.latestOnBranch.length) {
+        const grown = new Int32Array(Math.max(this.latestOnBranch.length * 2, branch + 1));
+        grown.set(this.latestOnBranch);
+        this.latestOnBranch = grown;
+      }
+      this.previousOnBranch[t] = this.latestOnBranch[branch] - 1;
+      this.latestOnBranch[branch] = t + 1;
     } else this.rfc2543.set(this.key2543(index, matched), t);
     return t;
   }
@@ -142,11 +148,12 @@ export function buildCallModel(trace: Trace): CallModel {
 export function callModelOf({ summaries, cookieBranch }: SummaryParts): CallModel {
   const { columns } = summaries;
   const count = summaries.length;
-  const transactions: OpenTransaction[] = [];
+  const transactions = new TransactionTable(count);
   const index = new TransactionIndex(transactions, summaries, cookieBranch);
   const transactionOf = new Int32Array(count).fill(-1);
   const retransmission = new Uint8Array(count);
   const reusedBranch = new Set<number>();
+  const { request, final, ack } = transactions;
 
   for (let i = 0; i < count; i++) {
     const method = summaries.value(columns.method[i])!;
@@ -154,58 +161,60 @@ export function callModelOf({ summaries, cookieBranch }: SummaryParts): CallMode
     if (!columns.response[i]) {
       if (method === 'ACK') {
         // ACK for a non-2xx final response: part of the INVITE transaction. ACK for a 2xx: its own.
-        if (t && t.final >= 0 && columns.code[t.final] >= 300) {
-          if (t.ack < 0) t.ack = i;
+        if (t >= 0 && final[t] >= 0 && columns.code[final[t]] >= 300) {
+          if (ack[t] < 0) ack[t] = i;
           else retransmission[i] = 1;
-          transactionOf[i] = t.index;
+          transactionOf[i] = t;
         }
         continue;
       }
       if (method === 'CANCEL') {
         const invite = index.find(i, 'INVITE');
-        if (invite && invite.cancel < 0) invite.cancel = i;
+        if (invite >= 0 && transactions.cancel[invite] < 0) transactions.cancel[invite] = i;
       }
-      if (t && t.request >= 0) {
-        const first = t.request;
+      if (t >= 0 && request[t] >= 0) {
+        const first = request[t];
         if (columns.cseq[first] === columns.cseq[i] && columns.callId[first] === columns.callId[i]) {
-          t.retransmissions.push(i);
+          transactions.addRetransmission(t, i);
           retransmission[i] = 1;
-          transactionOf[i] = t.index;
+          transactionOf[i] = t;
           continue;
         }
         // Same branch, different request: a new transaction that reused the branch.
         reusedBranch.add(i);
-        t = undefined;
+        t = -1;
       }
-      t ??= index.open(i, method);
-      t.request = i;
-      transactionOf[i] = t.index;
+      if (t < 0) t = index.open(i, method);
+      request[t] = i;
+      transactionOf[i] = t;
     } else {
-      t ??= index.open(i, method);
-      if (repeatsResponse(columns, t.responses, i)) retransmission[i] = 1;
-      t.responses.push(i);
-      if (columns.code[i] >= 200 && t.final < 0) t.final = i;
-      transactionOf[i] = t.index;
+      if (t < 0) t = index.open(i, method);
+      if (repeatsResponse(columns, transactions, t, i)) retransmission[i] = 1;
+      transactions.addResponse(t, i);
+      if (columns.code[i] >= 200 && final[t] < 0) final[t] = i;
+      transactionOf[i] = t;
     }
   }
 
   const calls = new Groups(summaries);
   const requestsTo = new Groups(summaries);
   const requestsFrom = new Groups(summaries);
-  for (let i = 0; i < count; i++) {
-    calls.add(columns.callId[i], i);
-    if (columns.response[i] || summaries.value(columns.method[i]) === 'ACK' || retransmission[i]) continue;
-    requestsTo.add(columns.requestUriKey[i], i);
-    requestsFrom.add(columns.fromKey[i], i);
+  for (const pass of ['count', 'add'] as const) {
+    for (let i = 0; i < count; i++) {
+      calls[pass](columns.callId[i], i);
+      if (columns.response[i] || summaries.value(columns.method[i]) === 'ACK' || retransmission[i]) continue;
+      requestsTo[pass](columns.requestUriKey[i], i);
+      requestsFrom[pass](columns.fromKey[i], i);
+    }
   }
 
-  const followUps = linkFollowUps(summaries, transactions, transactionOf, retransmission, calls.byKey, requestsFrom.byKey);
+  const kept = new Transactions(transactions, transactionOf);
+  const followUps = linkFollowUps(summaries, kept, transactionOf, retransmission, calls.byKey, requestsFrom.byKey);
   const retryRequests = new Set(followUps.values());
-  for (const groups of [calls.byKey, requestsTo.byKey, requestsFrom.byKey]) for (const [key, list] of groups) groups.set(key, trimmed(list));
   let dialogs: Map<string, number[]> | undefined;
   return {
     summaries,
-    transactions: new Transactions(transactions, transactionOf),
+    transactions: kept,
     transactionOf,
     retransmission,
     followUps,
@@ -244,32 +253,48 @@ class ById<T> {
   }
 }
 
-/** Message indexes grouped by a string of the summaries, found by its id: one Map entry per group, no Map lookup per message. */
+/**
+ * Message indexes grouped by a string of the summaries, found by its id: one Map entry per group, no
+ * Map lookup per message. The groups are counted first (`count` for every message, then `add` for
+ * the same ones in the same order), so that each list is made to its length: grown by push, a list
+ * keeps room for about 16 more, and copies trimmed to length were garbage at the model's peak.
+ */
 class Groups {
   readonly byKey = new Map<string, number[]>();
   private readonly lists = new ById<number[]>();
+  /** Per id: how many indexes its group gets, then how many it has. */
+  private sizes = new Int32Array(1024);
 
   constructor(private readonly summaries: Summaries) {}
 
-  /** Adds `index` to the group of the string `id`; none (-1), no group. */
+  /** Counts `index` in the group of the string `id`; none (-1), no group. */
+  count(id: number, _index: number): void {
+    if (id < 0) return;
+    if (id >= this.sizes.length) {
+      const sizes = new Int32Array(Math.max(this.sizes.length * 2, id + 1));
+      sizes.set(this.sizes);
+      this.sizes = sizes;
+    }
+    this.sizes[id]++;
+  }
+
+  /** Adds `index` to the group of the string `id`, counted before. */
   add(id: number, index: number): void {
     if (id < 0) return;
-    const list = this.lists.get(id);
-    if (list) list.push(index);
-    else {
-      const created = [index];
-      this.lists.set(id, created);
-      this.byKey.set(this.summaries.value(id)!, created);
+    let list = this.lists.get(id);
+    if (!list) {
+      list = new Array<number>(this.sizes[id]);
+      this.sizes[id] = 0;
+      this.lists.set(id, list);
+      this.byKey.set(this.summaries.value(id)!, list);
     }
+    list[this.sizes[id]++] = index;
   }
 }
 
-/**
- * A response is repeated when the transaction already has one with the same code and To tag. (A
- * loop, not a closure over the response: that would make each pass of the caller's loop allocate.)
- */
-function repeatsResponse({ code, toTag }: SummaryColumns, responses: readonly number[], index: number): boolean {
-  for (const r of responses) if (code[r] === code[index] && toTag[r] === toTag[index]) return true;
+/** A response is repeated when the transaction already has one with the same code and To tag. */
+function repeatsResponse({ code, toTag }: SummaryColumns, transactions: TransactionTable, t: number, index: number): boolean {
+  for (let r = transactions.firstResponse[t]; r >= 0; r = transactions.nextResponse[r]) if (code[r] === code[index] && toTag[r] === toTag[index]) return true;
   return false;
 }
 
@@ -310,7 +335,7 @@ function trimmed(list: number[]): number[] {
  */
 function linkFollowUps(
   summaries: Summaries,
-  transactions: readonly Transaction[],
+  transactions: Iterable<Transaction>,
   transactionOf: Int32Array,
   retransmission: Uint8Array,
   calls: ReadonlyMap<string, readonly number[]>,
@@ -373,6 +398,6 @@ export function* retries(calls: CallModel): Iterable<Retry> {
   }
 }
 
-keepShape(new TransactionIndex([], NO_SUMMARIES, new Int32Array(0)));
+keepShape(new TransactionIndex(new TransactionTable(0), NO_SUMMARIES, new Int32Array(0)));
 keepShape(new Groups(NO_SUMMARIES));
 keepShape(new ById());

@@ -64,6 +64,11 @@ export class TraceStream {
   constructor(
     private readonly parameters: RuleParameters = DEFAULT_RULE_PARAMETERS,
     private readonly partLength = PART_LENGTH,
+    /**
+     * Called after each push and between the steps of `end`, when what was read last is garbage: a
+     * caller that holds a big trace in no other form can collect there (the CLI does).
+     */
+    private readonly settled: () => void = () => {},
   ) {}
 
   /** Goes on with more text. */
@@ -73,6 +78,7 @@ export class TraceStream {
     this.pieces.push(text);
     this.decoded += text.length;
     this.drain(false);
+    this.settled();
   }
 
   /**
@@ -90,6 +96,7 @@ export class TraceStream {
     this.bytes.set(chunk, this.used);
     this.used += chunk.length;
     this.drain(false);
+    this.settled();
   }
 
   end(): StreamedTrace {
@@ -97,7 +104,10 @@ export class TraceStream {
     this.drain(true);
     const { places, lines } = this;
     places.finish();
-    const calls = callModelOf(this.writer.finish(places));
+    const summaries = this.writer.finish(places);
+    this.settled();
+    const calls = callModelOf(summaries);
+    this.settled();
     // Sorted as runRules sorts: by offset, and where equal, the parser's, the messages' and the calls' in turn.
     const findings = [...this.parsed, ...wholeTextFindings(this.unreadable, places.count, this.base + this.decoded), ...this.checked, ...checkCalls(calls, this.parameters)].sort(
       (a, b) => a.offset - b.offset,

@@ -21,7 +21,7 @@ export interface Transaction {
  * The transactions while the call model finds their messages: a column per field, each as long as
  * the messages (a trace has fewer transactions than messages), and a transaction's responses
  * linked through `nextResponse`. An object and two lists per transaction were, on a 100 MB trace,
- * 45 MB of garbage at the call model's peak, the highest of `sip-trace-lint`'s run.
+ * about 30 MB of the heap at the call model's building, the highest point of `sip-trace-lint`'s run.
  */
 export class TransactionTable {
   count = 0;

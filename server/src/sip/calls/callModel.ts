@@ -3,7 +3,7 @@
 // request after its 3xx or 503.
 import { Trace } from '../model';
 import { MessageSummary, NO_SUMMARIES, Summaries, SummaryColumns, SummaryParts, summarize, uriKey } from './summary';
-import { Transaction, TransactionTable, Transactions } from './transactions';
+import { Transaction, TransactionTable, Transactions, columns } from './transactions';
 import { keepShape } from '../shapes';
 
 export interface CallModel {
@@ -79,8 +79,7 @@ class TransactionIndex {
     /** Per message, the id of its top Via branch when it has the magic cookie, else -1. */
     private readonly cookieBranch: Int32Array,
   ) {
-    this.previousOnBranch = new Int32Array(summaries.length);
-    this.sentBy = new Int32Array(summaries.length);
+    [this.previousOnBranch, this.sentBy] = columns(summaries.length, 2);
   }
 
   private key2543(index: number, method: string): string {
@@ -199,18 +198,17 @@ export function callModelOf({ summaries, cookieBranch }: SummaryParts): CallMode
   const calls = new Groups(summaries);
   const requestsTo = new Groups(summaries);
   const requestsFrom = new Groups(summaries);
-  for (const pass of ['count', 'add'] as const) {
-    for (let i = 0; i < count; i++) {
-      calls[pass](columns.callId[i], i);
-      if (columns.response[i] || summaries.value(columns.method[i]) === 'ACK' || retransmission[i]) continue;
-      requestsTo[pass](columns.requestUriKey[i], i);
-      requestsFrom[pass](columns.fromKey[i], i);
-    }
+  for (let i = 0; i < count; i++) {
+    calls.add(columns.callId[i], i);
+    if (columns.response[i] || summaries.value(columns.method[i]) === 'ACK' || retransmission[i]) continue;
+    requestsTo.add(columns.requestUriKey[i], i);
+    requestsFrom.add(columns.fromKey[i], i);
   }
 
   const kept = new Transactions(transactions, transactionOf);
   const followUps = linkFollowUps(summaries, kept, transactionOf, retransmission, calls.byKey, requestsFrom.byKey);
   const retryRequests = new Set(followUps.values());
+  for (const groups of [calls.byKey, requestsTo.byKey, requestsFrom.byKey]) for (const [key, list] of groups) groups.set(key, trimmed(list));
   let dialogs: Map<string, number[]> | undefined;
   return {
     summaries,
@@ -253,42 +251,23 @@ class ById<T> {
   }
 }
 
-/**
- * Message indexes grouped by a string of the summaries, found by its id: one Map entry per group, no
- * Map lookup per message. The groups are counted first (`count` for every message, then `add` for
- * the same ones in the same order), so that each list is made to its length: grown by push, a list
- * keeps room for about 16 more, and copies trimmed to length were garbage at the model's peak.
- */
+/** Message indexes grouped by a string of the summaries, found by its id: one Map entry per group, no Map lookup per message. */
 class Groups {
   readonly byKey = new Map<string, number[]>();
   private readonly lists = new ById<number[]>();
-  /** Per id: how many indexes its group gets, then how many it has. */
-  private sizes = new Int32Array(1024);
 
   constructor(private readonly summaries: Summaries) {}
 
-  /** Counts `index` in the group of the string `id`; none (-1), no group. */
-  count(id: number, _index: number): void {
-    if (id < 0) return;
-    if (id >= this.sizes.length) {
-      const sizes = new Int32Array(Math.max(this.sizes.length * 2, id + 1));
-      sizes.set(this.sizes);
-      this.sizes = sizes;
-    }
-    this.sizes[id]++;
-  }
-
-  /** Adds `index` to the group of the string `id`, counted before. */
+  /** Adds `index` to the group of the string `id`; none (-1), no group. */
   add(id: number, index: number): void {
     if (id < 0) return;
-    let list = this.lists.get(id);
-    if (!list) {
-      list = new Array<number>(this.sizes[id]);
-      this.sizes[id] = 0;
-      this.lists.set(id, list);
-      this.byKey.set(this.summaries.value(id)!, list);
+    const list = this.lists.get(id);
+    if (list) list.push(index);
+    else {
+      const created = [index];
+      this.lists.set(id, created);
+      this.byKey.set(this.summaries.value(id)!, created);
     }
-    list[this.sizes[id]++] = index;
   }
 }
 

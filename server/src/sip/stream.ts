@@ -65,10 +65,11 @@ export class TraceStream {
     private readonly parameters: RuleParameters = DEFAULT_RULE_PARAMETERS,
     private readonly partLength = PART_LENGTH,
     /**
-     * Called after each push and between the steps of `end`, when what was read last is garbage: a
-     * caller that holds a big trace in no other form can collect there (the CLI does).
+     * Called after each push, and between the steps of `end` with `ending` true, when what was read
+     * or built last is garbage: a caller that holds a big trace in no other form can collect there
+     * (the CLI does). Each step of the end leaves garbage of the whole trace's size.
      */
-    private readonly settled: () => void = () => {},
+    private readonly settled: (ending: boolean) => void = () => {},
   ) {}
 
   /** Goes on with more text. */
@@ -78,7 +79,7 @@ export class TraceStream {
     this.pieces.push(text);
     this.decoded += text.length;
     this.drain(false);
-    this.settled();
+    this.settled(false);
   }
 
   /**
@@ -96,7 +97,7 @@ export class TraceStream {
     this.bytes.set(chunk, this.used);
     this.used += chunk.length;
     this.drain(false);
-    this.settled();
+    this.settled(false);
   }
 
   end(): StreamedTrace {
@@ -105,9 +106,9 @@ export class TraceStream {
     const { places, lines } = this;
     places.finish();
     const summaries = this.writer.finish(places);
-    this.settled();
+    this.settled(true);
     const calls = callModelOf(summaries);
-    this.settled();
+    this.settled(true);
     // Sorted as runRules sorts: by offset, and where equal, the parser's, the messages' and the calls' in turn.
     const findings = [...this.parsed, ...wholeTextFindings(this.unreadable, places.count, this.base + this.decoded), ...this.checked, ...checkCalls(calls, this.parameters)].sort(
       (a, b) => a.offset - b.offset,

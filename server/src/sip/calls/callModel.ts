@@ -3,7 +3,7 @@
 // request after its 3xx or 503.
 import { Trace } from '../model';
 import { MessageSummary, NO_SUMMARIES, Summaries, SummaryColumns, SummaryParts, summarize, uriKey } from './summary';
-import { Transaction, TransactionTable, Transactions, columns } from './transactions';
+import { Transaction, TransactionTable, Transactions, int32Columns } from './transactions';
 import { keepShape } from '../shapes';
 
 export interface CallModel {
@@ -79,7 +79,7 @@ class TransactionIndex {
     /** Per message, the id of its top Via branch when it has the magic cookie, else -1. */
     private readonly cookieBranch: Int32Array,
   ) {
-    [this.previousOnBranch, this.sentBy] = columns(summaries.length, 2);
+    [this.previousOnBranch, this.sentBy] = int32Columns(summaries.length, 2);
   }
 
   private key2543(index: number, method: string): string {

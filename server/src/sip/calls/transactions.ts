@@ -22,7 +22,7 @@ export interface Transaction {
  * are garbage once it is built, and one block of memory goes back to the system more surely than
  * ten that the allocator may keep between others.
  */
-export function columns(length: number, count: number): Int32Array[] {
+export function int32Columns(length: number, count: number): Int32Array[] {
   const buffer = new ArrayBuffer(length * count * Int32Array.BYTES_PER_ELEMENT);
   return Array.from({ length: count }, (_, k) => new Int32Array(buffer, k * length * Int32Array.BYTES_PER_ELEMENT, length));
 }
@@ -49,7 +49,7 @@ export class TransactionTable {
   readonly retransmissions = new Map<number, number[]>();
 
   constructor(messages: number) {
-    [this.request, this.final, this.ack, this.cancel, this.firstResponse, this.lastResponse, this.nextResponse, this.responseCount] = columns(messages, 8);
+    [this.request, this.final, this.ack, this.cancel, this.firstResponse, this.lastResponse, this.nextResponse, this.responseCount] = int32Columns(messages, 8);
     for (const column of [this.request, this.final, this.ack, this.cancel, this.firstResponse, this.lastResponse, this.nextResponse]) column.fill(-1);
   }
 

@@ -64,8 +64,8 @@ export function transactionMethod(method: string): string {
  * built or read per message.
  */
 class TransactionIndex {
-  /** Per id of a branch with the magic cookie: 1 + the latest transaction opened with it, 0 for none. */
-  private latestOnBranch = new Int32Array(1024);
+  /** Per id of a branch with the magic cookie: the latest transaction opened with it. */
+  private readonly latestOnBranch = new ById<number>();
   /** Per transaction: the one opened before it with the same branch, -1 for none. */
   private readonly previousOnBranch: Int32Array;
   private readonly rfc2543 = new Map<string, number>();
@@ -94,8 +94,7 @@ class TransactionIndex {
     const branch = this.cookieBranch[index];
     if (branch >= 0) {
       // The latest one wins: a reused branch opens a new transaction that takes over the branch.
-      const latest = branch < this.latestOnBranch.length ? this.latestOnBranch[branch] - 1 : -1;
-      for (let t = latest; t >= 0; t = this.previousOnBranch[t]) {
+      for (let t = this.latestOnBranch.get(branch) ?? -1; t >= 0; t = this.previousOnBranch[t]) {
         if (this.methods[t] === method && this.sentBy[t] === sentBy[index]) return t;
       }
       return -1;
@@ -110,13 +109,8 @@ class TransactionIndex {
     this.methods.push(matched);
     const branch = this.cookieBranch[index];
     if (branch >= 0) {
-      if (branch >= this.latestOnBranch.length) {
-        const grown = new Int32Array(Math.max(this.latestOnBranch.length * 2, branch + 1));
-        grown.set(this.latestOnBranch);
-        this.latestOnBranch = grown;
-      }
-      this.previousOnBranch[t] = this.latestOnBranch[branch] - 1;
-      this.latestOnBranch[branch] = t + 1;
+      this.previousOnBranch[t] = this.latestOnBranch.get(branch) ?? -1;
+      this.latestOnBranch.set(branch, t);
     } else this.rfc2543.set(this.key2543(index, matched), t);
     return t;
   }
@@ -247,7 +241,8 @@ class ById<T> {
       slots.set(this.slots);
       this.slots = slots;
     }
-    this.slots[id] = this.values.push(value);
+    if (this.slots[id] > 0) this.values[this.slots[id] - 1] = value;
+    else this.slots[id] = this.values.push(value);
   }
 }
 

@@ -44,12 +44,11 @@ export class TransactionTable {
   readonly firstResponse: Int32Array;
   readonly lastResponse: Int32Array;
   readonly nextResponse: Int32Array;
-  readonly responseCount: Int32Array;
   /** By transaction, for the few that have any. */
   readonly retransmissions = new Map<number, number[]>();
 
   constructor(messages: number) {
-    [this.request, this.final, this.ack, this.cancel, this.firstResponse, this.lastResponse, this.nextResponse, this.responseCount] = int32Columns(messages, 8);
+    [this.request, this.final, this.ack, this.cancel, this.firstResponse, this.lastResponse, this.nextResponse] = int32Columns(messages, 7);
     for (const column of [this.request, this.final, this.ack, this.cancel, this.firstResponse, this.lastResponse, this.nextResponse]) column.fill(-1);
   }
 
@@ -63,7 +62,6 @@ export class TransactionTable {
     if (this.lastResponse[t] < 0) this.firstResponse[t] = response;
     else this.nextResponse[this.lastResponse[t]] = response;
     this.lastResponse[t] = response;
-    this.responseCount[t]++;
   }
 
   addRetransmission(t: number, request: number): void {
@@ -102,7 +100,7 @@ export class Transactions implements Iterable<Transaction> {
     this.cancel = found.cancel.slice(0, count);
     this.firstResponse = new Int32Array(count + 1);
     let responses = 0;
-    for (let k = 0; k < count; k++) responses += found.responseCount[k];
+    for (let k = 0; k < count; k++) for (let r = found.firstResponse[k]; r >= 0; r = found.nextResponse[r]) responses++;
     this.responses = new Int32Array(responses);
     responses = 0;
     for (let k = 0; k < count; k++) {
